@@ -1,0 +1,4 @@
+import { searchTests } from './listSearch';
+
+export const listSearch = { searchTests };
+export const loadOptions = {};

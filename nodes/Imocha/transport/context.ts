@@ -1,0 +1,79 @@
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { DEFAULT_INTELLIGENCE_URL, GLOBAL_ASSESSMENT_URL } from '../../../credentials/ImochaApi.credentials';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+
+export const CREDENTIAL_TYPE = 'imochaApi';
+
+/** Every n8n context the package calls iMocha from. */
+export type ImochaContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions;
+
+export type ImochaApiName = 'assessment' | 'intelligence';
+
+export interface ImochaConnection {
+	assessmentUrl: string;
+	intelligenceUrl: string;
+	/** Values that must never appear in an error shown to the user. */
+	secrets: string[];
+	callbackSecret: string;
+}
+
+export interface TransportSettings {
+	timeoutMs: number;
+	retry: RetryPolicy;
+}
+
+export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, retry: DEFAULT_RETRY_POLICY };
+
+const connections = new WeakMap<object, Promise<ImochaConnection>>();
+const settings = new WeakMap<object, TransportSettings>();
+
+export function configureTransport(context: object, overrides: Partial<TransportSettings>): void {
+	settings.set(context, { ...DEFAULT_SETTINGS, ...overrides });
+}
+
+export function settingsFor(context: object): TransportSettings {
+	return settings.get(context) ?? DEFAULT_SETTINGS;
+}
+
+export function connectionFor(context: ImochaContext): Promise<ImochaConnection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = readConnection(context);
+		connections.set(context, connection);
+	}
+	return connection;
+}
+
+async function readConnection(context: ImochaContext): Promise<ImochaConnection> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const region = String(credentials.region ?? GLOBAL_ASSESSMENT_URL);
+	const assessment = region === 'custom' ? String(credentials.customBaseUrl ?? '') : region;
+	const intelligence = String(credentials.intelligenceBaseUrl || DEFAULT_INTELLIGENCE_URL);
+	const callbackSecret = String(credentials.callbackSecret ?? '');
+	return {
+		assessmentUrl: trimSlashes(assessment),
+		intelligenceUrl: trimSlashes(intelligence),
+		secrets: [String(credentials.apiKey ?? ''), callbackSecret].filter(Boolean),
+		callbackSecret,
+	};
+}
+
+function trimSlashes(url: string): string {
+	return url.trim().replace(/\/+$/, '');
+}
+
+export function baseUrlOf(connection: ImochaConnection, api: ImochaApiName): string {
+	return api === 'intelligence' ? connection.intelligenceUrl : connection.assessmentUrl;
+}

@@ -1,0 +1,161 @@
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+
+import {
+	baseUrlOf,
+	connectionFor,
+	CREDENTIAL_TYPE,
+	settingsFor,
+	type ImochaApiName,
+	type ImochaConnection,
+	type ImochaContext,
+} from './context';
+import { toNodeApiError } from './errors';
+import { pacerFor } from './pacer';
+import { backoffDelay, isRetryable, networkOutcome, parseRetryAfter, type Outcome } from './retry';
+
+export interface ImochaRequest {
+	/** Which iMocha API: they live on different hosts. */
+	api?: ImochaApiName;
+	method: IHttpRequestMethods;
+	/** Path below the API's base URL, starting with a slash. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	itemIndex?: number;
+	/** Whether sending the call twice does no harm. Defaults to true for GET. */
+	idempotent?: boolean;
+}
+
+export interface BinaryResponse {
+	data: Buffer;
+	contentType: string;
+	headers: IDataObject;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/** Calls iMocha and returns the parsed JSON body, or throws a NodeApiError a user can act on. */
+export async function imochaRequest<T = any>(context: ImochaContext, request: ImochaRequest): Promise<T> {
+	const response = await send(context, request, false);
+	return parseJson(response.body) as T;
+}
+
+/** Like imochaRequest, for endpoints that may answer with a file (the PDF report). */
+export async function imochaBinaryRequest(context: ImochaContext, request: ImochaRequest): Promise<BinaryResponse> {
+	const response = await send(context, request, true);
+	const headers = response.headers ?? {};
+	return {
+		data: toBuffer(response.body),
+		contentType: String(headers['content-type'] ?? 'application/octet-stream'),
+		headers,
+	};
+}
+
+async function send(context: ImochaContext, request: ImochaRequest, binary: boolean): Promise<RawResponse> {
+	const connection = await connectionFor(context);
+	const { timeoutMs, retry } = settingsFor(context);
+	const pacer = pacerFor(context);
+	const idempotent = request.idempotent ?? request.method === 'GET';
+	const options = buildOptions(connection, request, binary, timeoutMs);
+
+	for (let attempt = 1; ; attempt++) {
+		await pacer.ready();
+		let outcome: Outcome;
+		let response: RawResponse | undefined;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				options,
+			)) as RawResponse;
+			outcome = classify(response, binary);
+		} catch (error) {
+			outcome = networkOutcome(error);
+		}
+		if (outcome.kind === 'status' && outcome.status < 400 && response) return response;
+
+		const canRetry = attempt < retry.maxAttempts && isRetryable(outcome, idempotent);
+		if (!canRetry) throw failure(context, connection, request, outcome, response, attempt);
+
+		const hinted = outcome.kind === 'status' ? parseRetryAfter(response?.headers?.['retry-after']) : undefined;
+		const wait = hinted ?? backoffDelay(attempt, retry);
+		if (outcome.kind === 'status' && outcome.status === 429) pacer.pauseFor(wait);
+		else await sleep(wait);
+	}
+}
+
+function buildOptions(
+	connection: ImochaConnection,
+	request: ImochaRequest,
+	binary: boolean,
+	timeoutMs: number,
+): IHttpRequestOptions {
+	return {
+		method: request.method,
+		url: `${baseUrlOf(connection, request.api ?? 'assessment')}${request.path}`,
+		...(request.qs ? { qs: request.qs } : {}),
+		...(request.body !== undefined ? { body: request.body } : {}),
+		json: !binary,
+		...(binary ? { encoding: 'arraybuffer' as const } : {}),
+		headers: { Accept: binary ? 'application/pdf, application/json' : 'application/json' },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+	};
+}
+
+function classify(response: RawResponse, binary: boolean): Outcome {
+	const status = Number(response.statusCode);
+	if (status >= 200 && status < 300 && !binary && isMalformed(response.body)) return { kind: 'malformed' };
+	return { kind: 'status', status };
+}
+
+/** A success whose body is not JSON: a proxy page, a truncated answer. Empty bodies are fine. */
+function isMalformed(body: unknown): boolean {
+	if (typeof body !== 'string') return false;
+	const text = body.trim();
+	if (!text) return false;
+	try {
+		JSON.parse(text);
+		return false;
+	} catch {
+		return true;
+	}
+}
+
+function parseJson(body: unknown): unknown {
+	if (typeof body !== 'string') return body ?? {};
+	const text = body.trim();
+	return text ? JSON.parse(text) : {};
+}
+
+function toBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	return Buffer.from(JSON.stringify(body ?? null), 'utf8');
+}
+
+function failure(
+	context: ImochaContext,
+	connection: ImochaConnection,
+	request: ImochaRequest,
+	outcome: Outcome,
+	response: RawResponse | undefined,
+	attempts: number,
+) {
+	const common = { method: request.method, path: request.path, attempts };
+	const details =
+		outcome.kind === 'network'
+			? { ...common, networkCode: outcome.code }
+			: outcome.kind === 'malformed'
+				? { ...common, status: 502, body: 'iMocha answered with a body that is not valid JSON' }
+				: { ...common, status: outcome.status, body: response?.body };
+	return toNodeApiError(context.getNode(), details, connection.secrets, request.itemIndex);
+}

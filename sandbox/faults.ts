@@ -1,0 +1,108 @@
+import type { SandboxRequest, SandboxResponse } from './router';
+
+/**
+ * Switchable misbehaviour. Rates and the rate limit are for load and benchmarks; `script` queues
+ * exact one-off faults for tests that must be deterministic.
+ */
+export interface FaultConfig {
+	/** Added before every answer. */
+	latencyMs: number;
+	/** Requests per second above which the sandbox answers 429 (0 = unlimited). */
+	rateLimitPerSecond: number;
+	/** Whether 429s carry Retry-After (seconds until the window frees up). */
+	retryAfter: boolean;
+	/** Share of requests (0..1) answered with `errorStatus`. */
+	errorRate: number;
+	errorStatus: number;
+	/** Share of successful requests whose body is cut off mid-JSON. */
+	malformedRate: number;
+}
+
+export type ScriptedFault =
+	| { kind: 'status'; status: number; retryAfter?: string; body?: unknown }
+	| { kind: 'html'; status: number }
+	| { kind: 'empty'; status: number }
+	| { kind: 'malformed' }
+	/** The request is carried out, then the connection is dropped before the answer. */
+	| { kind: 'reset-after' }
+	/** The connection is dropped before the request is carried out. */
+	| { kind: 'reset' }
+	/** Never answers (the client's timeout must fire). */
+	| { kind: 'hang' };
+
+export interface ScriptEntry {
+	/** Matched against `METHOD /path`, e.g. /POST \/v3\/tests\/\d+\/invite/. */
+	match: RegExp;
+	fault: ScriptedFault;
+	times: number;
+}
+
+export const NO_FAULTS: FaultConfig = {
+	latencyMs: 0,
+	rateLimitPerSecond: 0,
+	retryAfter: true,
+	errorRate: 0,
+	errorStatus: 500,
+	malformedRate: 0,
+};
+
+export class Faults {
+	config: FaultConfig = { ...NO_FAULTS };
+	private script: ScriptEntry[] = [];
+	private windowStart = 0;
+	private windowCount = 0;
+
+	configure(config: Partial<FaultConfig>): void {
+		this.config = { ...this.config, ...config };
+	}
+
+	reset(): void {
+		this.config = { ...NO_FAULTS };
+		this.script = [];
+		this.windowStart = 0;
+		this.windowCount = 0;
+	}
+
+	/** Queue a fault for the next `times` requests matching `match`. */
+	inject(match: RegExp, fault: ScriptedFault, times = 1): void {
+		this.script.push({ match, fault, times });
+	}
+
+	takeScripted(request: SandboxRequest): ScriptedFault | undefined {
+		const key = `${request.method} ${request.path}`;
+		const entry = this.script.find((candidate) => candidate.match.test(key));
+		if (!entry) return undefined;
+		entry.times -= 1;
+		if (entry.times <= 0) this.script.splice(this.script.indexOf(entry), 1);
+		return entry.fault;
+	}
+
+	/** A fixed one-second window, like a gateway quota; refused calls do not count. */
+	rateLimited(now = Date.now()): SandboxResponse | undefined {
+		const limit = this.config.rateLimitPerSecond;
+		if (!limit) return undefined;
+		if (now - this.windowStart >= 1000) {
+			this.windowStart = now;
+			this.windowCount = 0;
+		}
+		if (this.windowCount < limit) {
+			this.windowCount += 1;
+			return undefined;
+		}
+		const waitSeconds = Math.max(0.001, (this.windowStart + 1000 - now) / 1000);
+		return {
+			status: 429,
+			body: { statusCode: 429, message: 'Rate limit is exceeded. Try again later.' },
+			headers: this.config.retryAfter ? { 'Retry-After': waitSeconds.toFixed(3) } : {},
+		};
+	}
+
+	randomError(): SandboxResponse | undefined {
+		if (this.config.errorRate <= 0 || Math.random() >= this.config.errorRate) return undefined;
+		return { status: this.config.errorStatus, body: { statusCode: this.config.errorStatus, message: 'Injected failure' } };
+	}
+
+	randomMalformed(): boolean {
+		return this.config.malformedRate > 0 && Math.random() < this.config.malformedRate;
+	}
+}

@@ -1,0 +1,270 @@
+/**
+ * A throwaway real n8n (Node 24, n8n 2.40.7) with this package loaded the way users load it:
+ * linked into `<userFolder>/.n8n/nodes/node_modules`. Each instance has its own user folder,
+ * database and ports, so instances never share state with each other or with a developer's n8n.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePorts } from './ports';
+import { killGroup, trackDir, trackGroup, untrackDir, untrackGroup } from './reaper';
+import { run, RunResult, tail } from './proc';
+import { ensureRuntime, Runtime } from './runtime';
+import { createApiKey, publicApi, setupOwner, waitForHttp, waitUntilNot404 } from './http';
+
+type Log = (msg: string) => void;
+
+export interface InstanceOptions {
+	/** Main HTTP port; a free one is picked when omitted. */
+	port?: number;
+	/** Directory of the built package (its `dist/` must exist). */
+	packageRoot: string;
+	log?: Log;
+	extraEnv?: Record<string, string>;
+}
+
+export interface ExecuteResult extends RunResult {
+	/** The `--rawOutput` JSON (run data), when n8n printed one. */
+	result: any | undefined;
+}
+
+/** Fixed on purpose: n8n refuses a user folder whose stored key differs from the env. */
+const ENCRYPTION_KEY = 'n8n-nodes-imocha-e2e-encryption-key';
+const START_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 10_000;
+const CLI_TIMEOUT_MS = 180_000;
+
+export class N8nInstance {
+	readonly baseUrl: string;
+	private server?: ChildProcess;
+	private serverOutput = '';
+	private apiKey?: string;
+	private fileCounter = 0;
+
+	private constructor(
+		readonly port: number,
+		readonly userFolder: string,
+		readonly env: NodeJS.ProcessEnv,
+		private readonly runtime: Runtime,
+		private readonly log: Log,
+	) {
+		this.baseUrl = `http://127.0.0.1:${port}`;
+	}
+
+	static async create(opts: InstanceOptions): Promise<N8nInstance> {
+		const log = opts.log ?? (() => {});
+		const packageRoot = path.resolve(opts.packageRoot);
+		const pkgName = readPackageName(packageRoot);
+		const runtime = await ensureRuntime(log);
+		const [freeMain, brokerPort] = await freePorts(2);
+		const port = opts.port ?? freeMain;
+
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-imocha-'));
+		trackDir(userFolder);
+		const nodesDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+		fs.mkdirSync(nodesDir, { recursive: true });
+		fs.symlinkSync(packageRoot, path.join(nodesDir, pkgName), 'dir');
+
+		const env: NodeJS.ProcessEnv = {
+			...runtime.env,
+			N8N_USER_FOLDER: userFolder,
+			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			// Its default (5679) clashes with other instances and with N8N_PORT=5679.
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			// Otherwise a failing CLI command lingers ~36 s before exiting.
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '2',
+			// Keeps info logs off stdout, where `execute --rawOutput` prints its JSON.
+			N8N_LOG_LEVEL: 'warn',
+			...opts.extraEnv,
+		};
+		return new N8nInstance(port, userFolder, env, runtime, log);
+	}
+
+	/** Runs `n8n <args>` against this instance's folder (each call boots n8n: 3-7 s). */
+	cli(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<RunResult> {
+		return run(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], {
+			cwd: this.userFolder,
+			env: this.env,
+			timeoutMs,
+			group: true,
+		});
+	}
+
+	async exportNodes(): Promise<any[]> {
+		const file = this.tempFile('nodes');
+		await this.cliOk(['export:nodes', `--output=${file}`]);
+		return JSON.parse(fs.readFileSync(file, 'utf8')) as any[];
+	}
+
+	async importCredentials(creds: object[]): Promise<void> {
+		const file = this.tempFile('credentials', creds);
+		await this.cliOk(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const file = this.tempFile('workflows', workflows);
+		await this.cliOk(['import:workflow', `--input=${file}`]);
+	}
+
+	/** Exit code 0 means success, 1 a node error; `result` holds the run data either way. */
+	async execute(workflowId: string): Promise<ExecuteResult> {
+		const res = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return { ...res, result: parseRawOutput(res.stdout) };
+	}
+
+	/** Takes effect at the next start(). */
+	async publish(workflowId: string): Promise<void> {
+		await this.cliOk(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	async start(): Promise<void> {
+		if (this.server) throw new Error('n8n is already running');
+		const started = Date.now();
+		// Own process group: stop() must also reach the task runner n8n spawns.
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env: this.env,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.server = child;
+		this.serverOutput = '';
+		if (child.pid) trackGroup(child.pid);
+		const keep = (d: Buffer) => {
+			// Bounded: only the tail is ever shown.
+			this.serverOutput = (this.serverOutput + d.toString()).slice(-20_000);
+		};
+		child.stdout?.on('data', keep);
+		child.stderr?.on('data', keep);
+		let exited: string | undefined;
+		child.once('exit', (code, signal) => (exited = `exited early (code ${code}, signal ${signal})`));
+
+		try {
+			const deadline = started + START_TIMEOUT_MS;
+			const failed = () => exited;
+			await waitForHttp(`${this.baseUrl}/healthz`, deadline, failed);
+			await waitForHttp(`${this.baseUrl}/healthz/readiness`, deadline, failed);
+		} catch (err) {
+			const output = tail(this.serverOutput, 30);
+			await this.stopServer();
+			throw new Error(`n8n did not become ready: ${(err as Error).message}\n--- n8n output ---\n${output}`);
+		}
+		this.log(`n8n ready on ${this.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	}
+
+	/** Stops n8n (if running) and deletes the user folder. Safe to call twice. */
+	async stop(): Promise<void> {
+		await this.stopServer();
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+		untrackDir(this.userFolder);
+	}
+
+	/** The last lines n8n printed; useful in assertion messages. */
+	output(lines = 50): string {
+		return tail(this.serverOutput, lines);
+	}
+
+	/** Creates the owner account and an API key for the public API; returns the key. */
+	async setupOwnerAndApiKey(): Promise<string> {
+		const cookie = await setupOwner(this.baseUrl);
+		this.apiKey = await createApiKey(this.baseUrl, cookie);
+		return this.apiKey;
+	}
+
+	/** Calls the public API (`/api/v1<apiPath>`); needs setupOwnerAndApiKey() first. */
+	api<T = any>(method: string, apiPath: string, body?: unknown): Promise<T> {
+		if (!this.apiKey) throw new Error('call setupOwnerAndApiKey() before using the public API');
+		return publicApi<T>(this.baseUrl, this.apiKey, method, apiPath, body);
+	}
+
+	async listExecutions(workflowId: string): Promise<any[]> {
+		const res = await this.api('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}`);
+		return res.data as any[];
+	}
+
+	getExecution(id: string | number, includeData = false): Promise<any> {
+		return this.api('GET', `/executions/${id}?includeData=${includeData}`);
+	}
+
+	/** Runs the trigger lifecycle live (webhookMethods create/delete), unlike publish(). */
+	activate(workflowId: string): Promise<any> {
+		return this.api('POST', `/workflows/${workflowId}/activate`);
+	}
+
+	deactivate(workflowId: string): Promise<any> {
+		return this.api('POST', `/workflows/${workflowId}/deactivate`);
+	}
+
+	webhookUrl(webhookId: string, webhookPath: string): string {
+		return `${this.baseUrl}/webhook/${webhookId}/${webhookPath.replace(/^\//, '')}`;
+	}
+
+	/** Readiness comes 0.3-3 s before triggers are registered: wait for the webhook itself. */
+	waitForWebhook(url: string, timeoutMs = 15_000): Promise<void> {
+		return waitUntilNot404(url, timeoutMs);
+	}
+
+	private async cliOk(args: string[]): Promise<RunResult> {
+		const res = await this.cli(args);
+		if (res.code !== 0) {
+			throw new Error(`n8n ${args[0]} failed (exit ${res.code}):\n${tail(`${res.stdout}\n${res.stderr}`)}`);
+		}
+		return res;
+	}
+
+	private tempFile(kind: string, content?: unknown): string {
+		const file = path.join(this.userFolder, `${kind}-${++this.fileCounter}.json`);
+		if (content !== undefined) fs.writeFileSync(file, JSON.stringify(content));
+		return file;
+	}
+
+	private async stopServer(): Promise<void> {
+		const child = this.server;
+		this.server = undefined;
+		if (!child?.pid) return;
+		const pid = child.pid;
+		if (child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			killGroup(pid, 'SIGTERM');
+			const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), STOP_GRACE_MS);
+			await exited;
+			clearTimeout(timer);
+		}
+		// Whatever n8n left behind in its group (a task runner) goes too.
+		killGroup(pid, 'SIGKILL');
+		untrackGroup(pid);
+	}
+}
+
+function readPackageName(packageRoot: string): string {
+	const pkgFile = path.join(packageRoot, 'package.json');
+	if (!fs.existsSync(pkgFile)) throw new Error(`${packageRoot} has no package.json`);
+	if (!fs.existsSync(path.join(packageRoot, 'dist'))) {
+		throw new Error(`${packageRoot}/dist does not exist: run "npm run build" first`);
+	}
+	return (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { name: string }).name;
+}
+
+/** n8n may print log lines before the JSON: it starts at the first line beginning with `{`. */
+export function parseRawOutput(stdout: string): any | undefined {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line.startsWith('{'));
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(lines.slice(start).join('\n'));
+	} catch {
+		return undefined;
+	}
+}

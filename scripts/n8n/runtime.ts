@@ -1,0 +1,209 @@
+/**
+ * A cached Node 24 + n8n install outside the repository, shared by the e2e tests and `npm start`.
+ *
+ * n8n >= 2.36 needs Node 24 while this project builds on Node 20, so both come from the npm
+ * registry into `${IMOCHA_N8N_CACHE:-~/.cache/n8n-nodes-imocha}`. Each install is keyed by
+ * version, built in a temp dir and renamed into place only once complete, so an interrupted run
+ * is redone and a finished one is reused instantly (fresh clones on the same machine included).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { withInstallLock } from './lock';
+import { runLogged } from './proc';
+
+export const NODE_MAJOR = '24';
+export const N8N_VERSION = '2.40.7';
+
+/** Node 24 + n8n 2.40.7 need ~3.1 GB on disk plus npm's cache; ask for headroom. */
+const REQUIRED_FREE_BYTES = 4 * 1024 ** 3;
+const MARKER = '.complete';
+
+export interface Runtime {
+	nodeBin: string;
+	/** n8n's bin script: run it as `<nodeBin> <n8nBin> ...`. */
+	n8nBin: string;
+	/** Child env: Node 24 first in PATH, npm_config_nodedir set, the caller's npm_config_* removed. */
+	env: NodeJS.ProcessEnv;
+}
+
+type Log = (msg: string) => void;
+
+export function cacheRoot(): string {
+	return process.env.IMOCHA_N8N_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-imocha');
+}
+
+interface Layout {
+	nodeDir: string;
+	n8nDir: string;
+	nodeBin: string;
+	nodeHeaders: string;
+	n8nBin: string;
+}
+
+function layout(root: string): Layout {
+	const nodeDir = path.join(root, `node-${NODE_MAJOR}`);
+	const n8nDir = path.join(root, `n8n-${N8N_VERSION}`);
+	const nodePkg = path.join(nodeDir, 'node_modules', 'node');
+	return {
+		nodeDir,
+		n8nDir,
+		nodeBin: path.join(nodePkg, 'bin', 'node'),
+		nodeHeaders: path.join(nodePkg, 'node_modules', `node-${process.platform}-${process.arch}`),
+		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+}
+
+const isComplete = (dir: string) => fs.existsSync(path.join(dir, MARKER));
+
+/**
+ * Env for every child: when this runs under `npm run`, npm exports the repo's settings
+ * (ignore-scripts=true among them) as npm_config_*; they must not leak into the cache installs.
+ */
+export function childEnv(l: Layout, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [k, v] of Object.entries(base)) {
+		if (!/^npm_config_/i.test(k)) env[k] = v;
+	}
+	env.PATH = [path.dirname(l.nodeBin), base.PATH ?? ''].join(path.delimiter);
+	env.npm_config_nodedir = l.nodeHeaders;
+	return env;
+}
+
+export async function ensureRuntime(log: Log = () => {}): Promise<Runtime> {
+	const root = cacheRoot();
+	const l = layout(root);
+	const runtime = (): Runtime => ({ nodeBin: l.nodeBin, n8nBin: l.n8nBin, env: childEnv(l) });
+	if (isComplete(l.nodeDir) && isComplete(l.n8nDir)) return runtime();
+
+	fs.mkdirSync(root, { recursive: true });
+	await withInstallLock(root, log, async () => {
+		// Another caller may have finished while we waited for the lock.
+		if (isComplete(l.nodeDir) && isComplete(l.n8nDir)) return;
+		removeLeftovers(root);
+		checkFreeSpace(root);
+		log(
+			`Installing Node ${NODE_MAJOR} and n8n ${N8N_VERSION} into ${root} ` +
+				'(first time only, ~6 minutes: n8n is ~3 GB of dependencies and sqlite3 is compiled ' +
+				'from source; later runs reuse the cache).',
+		);
+		if (!isComplete(l.nodeDir)) await installNode(root, l, log);
+		if (!isComplete(l.n8nDir)) await installN8n(root, l, log);
+	});
+	return runtime();
+}
+
+/** Temp dirs in the cache can only be interrupted installs: we hold the lock. */
+function removeLeftovers(root: string): void {
+	for (const name of fs.readdirSync(root)) {
+		if (name.includes('.tmp-')) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+	}
+}
+
+function checkFreeSpace(root: string): void {
+	const st = fs.statfsSync(root);
+	const free = st.bavail * st.bsize;
+	if (free < REQUIRED_FREE_BYTES) {
+		throw new Error(
+			`Not enough disk space for the n8n runtime in ${root}: ${gb(free)} free, ~${gb(REQUIRED_FREE_BYTES)} needed. ` +
+				'Free some space or point IMOCHA_N8N_CACHE at a bigger disk.',
+		);
+	}
+}
+
+const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+
+/** Builds `finalDir` in a sibling temp dir and renames it into place once `build` succeeded. */
+async function buildInto(finalDir: string, build: (tmp: string) => Promise<void>): Promise<void> {
+	const tmp = `${finalDir}.tmp-${process.pid}-${Date.now()}`;
+	fs.mkdirSync(tmp, { recursive: true });
+	try {
+		await build(tmp);
+		fs.writeFileSync(path.join(tmp, MARKER), JSON.stringify({ finishedAt: new Date().toISOString() }));
+		// A dir without marker at the final path is damaged, not in use (we hold the lock).
+		fs.rmSync(finalDir, { recursive: true, force: true });
+		fs.renameSync(tmp, finalDir);
+	} catch (err) {
+		fs.rmSync(tmp, { recursive: true, force: true });
+		throw err;
+	}
+}
+
+function withoutNodedir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const copy = { ...env };
+	delete copy.npm_config_nodedir;
+	return copy;
+}
+
+async function installNode(root: string, l: Layout, log: Log): Promise<void> {
+	const started = Date.now();
+	log(`[1/3] npm install node@${NODE_MAJOR} (~10 s)`);
+	await buildInto(l.nodeDir, async (tmp) => {
+		// node@24 needs its install script to fetch the platform binary: scripts on, explicitly.
+		await runLogged(
+			'npm',
+			['install', '--prefix', tmp, '--ignore-scripts=false', '--no-audit', '--no-fund', `node@${NODE_MAJOR}`],
+			// No nodedir here: the headers do not exist yet and npm warns about the setting.
+			{ cwd: root, env: withoutNodedir(childEnv(l)), what: `npm install node@${NODE_MAJOR}`, log },
+		);
+		const bin = path.join(tmp, path.relative(l.nodeDir, l.nodeBin));
+		const { stdout } = await runLogged(bin, ['--version'], { cwd: root, env: {}, what: 'node --version', log });
+		if (!stdout.trim().startsWith(`v${NODE_MAJOR}.`)) {
+			throw new Error(`npm's node@${NODE_MAJOR} package installed ${stdout.trim()} instead`);
+		}
+	});
+	log(`      Node ${NODE_MAJOR} ready in ${secs(started)}`);
+}
+
+async function installN8n(root: string, l: Layout, log: Log): Promise<void> {
+	await buildInto(l.n8nDir, async (tmp) => {
+		const env = childEnv(l);
+		fs.writeFileSync(
+			path.join(tmp, 'package.json'),
+			JSON.stringify({ name: 'n8n-host', private: true }, null, 2),
+		);
+		let started = Date.now();
+		log(`[2/3] npm install n8n@${N8N_VERSION} (~4.5 min, ~3 GB)`);
+		// Scripts off: with them a Kafka client tries to download sources and the install rolls back.
+		await runLogged(
+			'npm',
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev', `n8n@${N8N_VERSION}`],
+			{ cwd: tmp, env, what: `npm install n8n@${N8N_VERSION}`, log, heartbeat: 'installing n8n' },
+		);
+		log(`      n8n installed in ${secs(started)}`);
+
+		started = Date.now();
+		log('[3/3] npm rebuild sqlite3 (~75 s, compiled for Node 24)');
+		await runLogged('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+			cwd: tmp,
+			env,
+			what: 'npm rebuild sqlite3',
+			log,
+			heartbeat: 'compiling sqlite3',
+		});
+		await runLogged(l.nodeBin, ['-e', "require('sqlite3')"], {
+			cwd: tmp,
+			env,
+			what: 'loading sqlite3 with Node 24',
+			log,
+		});
+		log(`      sqlite3 built in ${secs(started)}`);
+	});
+}
+
+const secs = (since: number) => `${Math.round((Date.now() - since) / 1000)} s`;
+
+if (require.main === module) {
+	const started = Date.now();
+	ensureRuntime((msg) => console.log(msg)).then(
+		(rt) => {
+			console.log(`Runtime ready (${secs(started)}):`);
+			console.log(`  node: ${rt.nodeBin}`);
+			console.log(`  n8n:  ${rt.n8nBin}`);
+		},
+		(err: Error) => {
+			console.error(err.message);
+			process.exit(1);
+		},
+	);
+}
