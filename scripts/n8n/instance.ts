@@ -93,11 +93,11 @@ export class N8nInstance {
 	}
 
 	/** Runs `n8n <args>` against this instance's folder (each call boots n8n: 3-7 s). */
-	cli(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<RunResult> {
+	cli(args: string[], opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunResult> {
 		return run(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: this.env,
-			timeoutMs,
+			env: { ...this.env, ...opts.env },
+			timeoutMs: opts.timeoutMs ?? CLI_TIMEOUT_MS,
 			group: true,
 		});
 	}
@@ -120,7 +120,10 @@ export class N8nInstance {
 
 	/** Exit code 0 means success, 1 a node error; `result` holds the run data either way. */
 	async execute(workflowId: string): Promise<ExecuteResult> {
-		const res = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		// n8n prints the run data through its logger at level info: warn would swallow it.
+		const res = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+			env: { N8N_LOG_LEVEL: 'info' },
+		});
 		return { ...res, result: parseRawOutput(res.stdout) };
 	}
 
