@@ -28,6 +28,10 @@ export default tseslint.config(
 		},
 	},
 	{
+		files: ['test/**/*.ts', 'scripts/**/*.ts', 'sandbox/**/*.ts'],
+		rules: { '@typescript-eslint/no-require-imports': 'off' },
+	},
+	{
 		files: shipped,
 		...n8nCommunityNodesPlugin.configs.recommended,
 	},

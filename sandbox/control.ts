@@ -22,7 +22,8 @@ export function registerControl(
 		})
 		.on('POST', '/__sandbox/faults', ({ body }) => {
 			if (body?.reset) faults.reset();
-			const { reset: _reset, ...config } = body ?? {};
+			const config = { ...(body ?? {}) };
+			delete config.reset;
 			faults.configure(config);
 			return json(200, faults.config);
 		})

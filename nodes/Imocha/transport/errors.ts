@@ -106,9 +106,9 @@ export function toNodeApiError(node: INode, failure: ApiFailure, secrets: string
 	const help = failure.status
 		? helpForStatus(failure.status)
 		: {
-				message: `Could not reach iMocha (${failure.networkCode ?? 'network error'})`,
-				description:
-					'Check the Region or Custom Base URL in the iMocha credential and that this n8n instance can reach it. The node retried where that was safe.',
+				// The code goes in the description: n8n rewrites messages that contain one.
+				message: 'Could not reach iMocha',
+				description: `Network error ${failure.networkCode ?? 'UNKNOWN'}. Check the Region or Custom Base URL in the iMocha credential and that this n8n instance can reach it. The node retried where that was safe.`,
 			};
 	const retried = failure.attempts > 1 ? ` (after ${failure.attempts} attempts)` : '';
 	const message = vendorMessage ? `${help.message}: ${vendorMessage}` : `${help.message}${retried}`;

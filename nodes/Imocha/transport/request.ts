@@ -20,6 +20,11 @@ export interface ImochaRequest {
 	method: IHttpRequestMethods;
 	/** Path below the API's base URL, starting with a slash. */
 	path: string;
+	/**
+	 * A full URL to call instead of base URL + path: only a link iMocha itself returned (the PDF
+	 * report link), after the caller checked it is on an iMocha host, since the API key goes along.
+	 */
+	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
@@ -97,7 +102,7 @@ function buildOptions(
 ): IHttpRequestOptions {
 	return {
 		method: request.method,
-		url: `${baseUrlOf(connection, request.api ?? 'assessment')}${request.path}`,
+		url: request.url ?? `${baseUrlOf(connection, request.api ?? 'assessment')}${request.path}`,
 		...(request.qs ? { qs: request.qs } : {}),
 		...(request.body !== undefined ? { body: request.body } : {}),
 		json: !binary,
