@@ -11,6 +11,11 @@ export interface FaultConfig {
 	rateLimitPerSecond: number;
 	/** Whether 429s carry Retry-After (seconds until the window frees up). */
 	retryAfter: boolean;
+	/**
+	 * Whether Retry-After is rounded up to whole seconds, as real gateways send it (Azure API
+	 * Management, which fronts iMocha, does). Fractions are exact, and let tests run fast.
+	 */
+	retryAfterWholeSeconds: boolean;
 	/** Share of requests (0..1) answered with `errorStatus`. */
 	errorRate: number;
 	errorStatus: number;
@@ -41,6 +46,7 @@ export const NO_FAULTS: FaultConfig = {
 	latencyMs: 0,
 	rateLimitPerSecond: 0,
 	retryAfter: true,
+	retryAfterWholeSeconds: false,
 	errorRate: 0,
 	errorStatus: 500,
 	malformedRate: 0,
@@ -51,6 +57,8 @@ export class Faults {
 	private script: ScriptEntry[] = [];
 	private windowStart = 0;
 	private windowCount = 0;
+	/** 429s the rate limit answered since the last reset (for benchmarks). */
+	refusedCount = 0;
 
 	configure(config: Partial<FaultConfig>): void {
 		this.config = { ...this.config, ...config };
@@ -61,6 +69,7 @@ export class Faults {
 		this.script = [];
 		this.windowStart = 0;
 		this.windowCount = 0;
+		this.refusedCount = 0;
 	}
 
 	/** Queue a fault for the next `times` requests matching `match`. */
@@ -90,10 +99,12 @@ export class Faults {
 			return undefined;
 		}
 		const waitSeconds = Math.max(0.001, (this.windowStart + 1000 - now) / 1000);
+		const header = this.config.retryAfterWholeSeconds ? String(Math.ceil(waitSeconds)) : waitSeconds.toFixed(3);
+		this.refusedCount += 1;
 		return {
 			status: 429,
 			body: { statusCode: 429, message: 'Rate limit is exceeded. Try again later.' },
-			headers: this.config.retryAfter ? { 'Retry-After': waitSeconds.toFixed(3) } : {},
+			headers: this.config.retryAfter ? { 'Retry-After': header } : {},
 		};
 	}
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SANDBOX_API_KEY } from './seed';
 import { startSandbox } from './server';
 
-/** `npm run sandbox -- --port 4010 --latency 100 --rate-limit 20` */
+/** `npm run sandbox -- --port 4010 --latency 100 --rate-limit 20 --whole-seconds --reports 50000` */
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
@@ -13,16 +13,20 @@ async function main(): Promise<void> {
 			'rate-limit': { type: 'string', default: '0' },
 			'error-rate': { type: 'string', default: '0' },
 			'malformed-rate': { type: 'string', default: '0' },
+			'whole-seconds': { type: 'boolean', default: false },
+			reports: { type: 'string', default: '0' },
 		},
 	});
 	const sandbox = await startSandbox({
 		port: Number(values.port),
 		apiKeys: [String(values['api-key'])],
+		reports: Number(values.reports),
 		faults: {
 			latencyMs: Number(values.latency),
 			rateLimitPerSecond: Number(values['rate-limit']),
 			errorRate: Number(values['error-rate']),
 			malformedRate: Number(values['malformed-rate']),
+			retryAfterWholeSeconds: values['whole-seconds'] === true,
 		},
 	});
 	process.stdout.write(`iMocha sandbox listening on ${sandbox.url} (API key "${values['api-key']}")\n`);

@@ -76,6 +76,25 @@ function completed(id: number, testId: number, email: string, name: string, poin
 	};
 }
 
+/**
+ * Finished attempts in early 2025, far from the hand-written ones, so that report lists span
+ * several pages (PageSize is at most 100) without touching the dates other tests rely on.
+ */
+export const GENERATED_ATTEMPTS = 230;
+export const GENERATED_WINDOW = { start: '2025-01-01T00:00:00Z', end: '2025-03-31T23:59:59Z' };
+
+export function generatedAttempts(count: number): Invitation[] {
+	return Array.from({ length: count }, (_, index) => {
+		const [testId] = TEST_NAMES[index % TEST_NAMES.length];
+		const number = String(index + 1).padStart(3, '0');
+		const attempted = new Date(Date.UTC(2025, 0, 1, 8) + index * 7 * 3600_000);
+		const attempt = completed(2_500_001 + index, testId, `candidate${number}@example.com`, `Candidate ${number}`, (index * 37) % 116, '2025-01-01');
+		attempt.attemptedOn = attempted.toISOString().replace(/\.\d{3}Z$/, 'Z');
+		attempt.updatedAt = new Date(attempted.getTime() + 40 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		return attempt;
+	});
+}
+
 /** A small, realistic account: enough for every picker and operation to show something. */
 export function seedState(apiKeys: string[] = [SANDBOX_API_KEY]): SandboxState {
 	let counter = 3_400_000;
@@ -94,6 +113,7 @@ export function seedState(apiKeys: string[] = [SANDBOX_API_KEY]): SandboxState {
 			completed(2655161, 292930, 'may.lee@example.com', 'May Lee', 92, '2026-11-02'),
 			completed(2894725, 1134601, 'suhas.k@example.com', 'Suhas Kurade', 61, '2026-11-10'),
 			completed(2894726, 1134601, 'ana.silva@example.com', 'Ana Silva', 34, '2026-11-12'),
+			...generatedAttempts(GENERATED_ATTEMPTS),
 		],
 		businessUnits: [
 			{ businessUnitId: 115231, businessUnitName: 'Default BU 1', createdOn: '2023-02-28T04:15:53.103' },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { bulkReports } from './bulk';
 import { registerControl } from './control';
 import { Faults, type FaultConfig, type ScriptedFault } from './faults';
 import { registerRoutes } from './routes';
@@ -24,6 +25,8 @@ export interface SandboxOptions {
 	faults?: Partial<FaultConfig>;
 	/** Stop by itself after this long, so a forgotten sandbox never outlives its test. */
 	maxLifetimeMs?: number;
+	/** Extra finished attempts (reports) to seed, for load tests and the benchmark. */
+	reports?: number;
 }
 
 export interface Sandbox {
@@ -41,6 +44,7 @@ const GATEWAY_401 =
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const state = seedState(options.apiKeys);
+	if (options.reports) state.invitations.push(...bulkReports(options.reports));
 	const faults = new Faults();
 	faults.configure(options.faults ?? {});
 	const requests: RecordedRequest[] = [];

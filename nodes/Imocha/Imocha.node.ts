@@ -27,7 +27,7 @@ export class Imocha implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: Object.values(resources).map((entry) => entry.option),
-				default: 'test',
+				default: 'invitation',
 			},
 			...Object.values(resources).flatMap((entry) => entry.resource.description),
 			requestOptionsField,

@@ -52,10 +52,11 @@ export async function waitForHttp(url: string, deadline: number, failed: () => s
 }
 
 /**
- * Waits until a production webhook is registered. A CORS preflight for `method` asks n8n whether
- * the webhook exists without running the workflow: 404 until the trigger is active.
+ * Waits until a production webhook is registered, without running its workflow. A plain GET is
+ * no probe: n8n answers 404 both for an unknown path and for a POST-only webhook. A CORS preflight
+ * naming `method` answers 204 once the webhook exists and fails (500 in n8n 2.40.7) before.
  */
-export async function waitUntilNot404(url: string, timeoutMs: number, method = 'POST'): Promise<void> {
+export async function waitForWebhookRegistered(url: string, timeoutMs: number, method = 'POST'): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last = 'no answer yet';
 	while (Date.now() < deadline) {
@@ -66,8 +67,8 @@ export async function waitUntilNot404(url: string, timeoutMs: number, method = '
 				signal: AbortSignal.timeout(2000),
 			});
 			await res.arrayBuffer();
-			if (res.status !== 404) return;
-			last = 'HTTP 404';
+			if (res.ok) return;
+			last = `HTTP ${res.status}`;
 		} catch (err) {
 			last = (err as Error).message;
 		}

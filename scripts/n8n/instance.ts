@@ -5,13 +5,13 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePorts } from './ports';
-import { killGroup, trackDir, trackGroup, untrackDir, untrackGroup } from './reaper';
+import { createUserFolder, instanceEnv } from './folder';
+import { killGroup, trackGroup, untrackDir, untrackGroup } from './reaper';
 import { run, RunResult, tail } from './proc';
 import { ensureRuntime, Runtime } from './runtime';
-import { createApiKey, publicApi, setupOwner, waitForHttp, waitUntilNot404 } from './http';
+import { createApiKey, publicApi, setupOwner, waitForHttp, waitForWebhookRegistered } from './http';
 
 type Log = (msg: string) => void;
 
@@ -29,8 +29,6 @@ export interface ExecuteResult extends RunResult {
 	result: any | undefined;
 }
 
-/** Fixed on purpose: n8n refuses a user folder whose stored key differs from the env. */
-const ENCRYPTION_KEY = 'n8n-nodes-imocha-e2e-encryption-key';
 const START_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
 const CLI_TIMEOUT_MS = 180_000;
@@ -54,41 +52,11 @@ export class N8nInstance {
 
 	static async create(opts: InstanceOptions): Promise<N8nInstance> {
 		const log = opts.log ?? (() => {});
-		const packageRoot = path.resolve(opts.packageRoot);
-		const pkgName = readPackageName(packageRoot);
 		const runtime = await ensureRuntime(log);
 		const [freeMain, brokerPort] = await freePorts(2);
 		const port = opts.port ?? freeMain;
-
-		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-imocha-'));
-		trackDir(userFolder);
-		const nodesDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
-		fs.mkdirSync(nodesDir, { recursive: true });
-		fs.symlinkSync(packageRoot, path.join(nodesDir, pkgName), 'dir');
-
-		const env: NodeJS.ProcessEnv = {
-			...runtime.env,
-			N8N_USER_FOLDER: userFolder,
-			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_HOST: '127.0.0.1',
-			N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
-			// Its default (5679) clashes with other instances and with N8N_PORT=5679.
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			DB_TYPE: 'sqlite',
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_SECURE_COOKIE: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			// Otherwise a failing CLI command lingers ~36 s before exiting.
-			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '2',
-			// Keeps info logs off stdout, where `execute --rawOutput` prints its JSON.
-			N8N_LOG_LEVEL: 'warn',
-			...opts.extraEnv,
-		};
+		const userFolder = createUserFolder(path.resolve(opts.packageRoot));
+		const env = instanceEnv({ base: runtime.env, userFolder, port, brokerPort, extraEnv: opts.extraEnv });
 		return new N8nInstance(port, userFolder, env, runtime, log);
 	}
 
@@ -210,13 +178,17 @@ export class N8nInstance {
 		return this.api('POST', `/workflows/${workflowId}/deactivate`);
 	}
 
+	/**
+	 * Production URL of a trigger node with a fixed `webhookId` (give fixtures one). Nodes with
+	 * `isFullPath` (n8n's own Webhook node) live at `${baseUrl}/webhook/<path>` instead.
+	 */
 	webhookUrl(webhookId: string, webhookPath: string): string {
 		return `${this.baseUrl}/webhook/${webhookId}/${webhookPath.replace(/^\//, '')}`;
 	}
 
 	/** Readiness comes 0.3-3 s before triggers are registered: wait for the webhook itself. */
-	waitForWebhook(url: string, timeoutMs = 15_000): Promise<void> {
-		return waitUntilNot404(url, timeoutMs);
+	waitForWebhook(url: string, timeoutMs = 15_000, method = 'POST'): Promise<void> {
+		return waitForWebhookRegistered(url, timeoutMs, method);
 	}
 
 	private async cliOk(args: string[]): Promise<RunResult> {
@@ -251,23 +223,22 @@ export class N8nInstance {
 	}
 }
 
-function readPackageName(packageRoot: string): string {
-	const pkgFile = path.join(packageRoot, 'package.json');
-	if (!fs.existsSync(pkgFile)) throw new Error(`${packageRoot} has no package.json`);
-	if (!fs.existsSync(path.join(packageRoot, 'dist'))) {
-		throw new Error(`${packageRoot}/dist does not exist: run "npm run build" first`);
-	}
-	return (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { name: string }).name;
-}
-
-/** n8n may print log lines before the JSON: it starts at the first line beginning with `{`. */
+/**
+ * n8n prints log lines before the JSON and, on a failed run, the error after it: the document
+ * starts at the first line beginning with `{` and (pretty-printed) ends at the first line `}`.
+ */
 export function parseRawOutput(stdout: string): any | undefined {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line.startsWith('{'));
 	if (start < 0) return undefined;
-	try {
-		return JSON.parse(lines.slice(start).join('\n'));
-	} catch {
-		return undefined;
+	const end = lines.findIndex((line, i) => i >= start && line.trimEnd() === '}');
+	for (const last of [end, lines.length - 1]) {
+		if (last < start) continue;
+		try {
+			return JSON.parse(lines.slice(start, last + 1).join('\n'));
+		} catch {
+			// Try the next candidate end.
+		}
 	}
+	return undefined;
 }

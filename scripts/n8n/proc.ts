@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { killGroup, trackGroup, untrackGroup } from './reaper';
 
 export interface RunResult {
+	/** -1 when the process was killed by a signal. */
 	code: number;
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -51,9 +53,9 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
 		// Sweep the group as soon as the leader exits: a leftover child holding our pipes would
 		// otherwise delay 'close' forever.
 		child.on('exit', done);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			done();
-			resolve({ code: code ?? -1, stdout, stderr });
+			resolve({ code: code ?? -1, signal, stdout, stderr });
 		});
 	});
 }
@@ -80,7 +82,8 @@ export async function runLogged(cmd: string, args: string[], opts: LoggedRunOpti
 			)
 		: undefined;
 	try {
-		const res = await run(cmd, args, opts);
+		// Own group, reaped on exit: an interrupted install must not leave npm writing into the cache.
+		const res = await run(cmd, args, { ...opts, group: true });
 		if (res.code !== 0) throw new Error(explainFailure(opts.what, res));
 		return res;
 	} finally {

@@ -57,13 +57,14 @@ function layout(root: string): Layout {
 const isComplete = (dir: string) => fs.existsSync(path.join(dir, MARKER));
 
 /**
- * Env for every child: when this runs under `npm run`, npm exports the repo's settings
- * (ignore-scripts=true among them) as npm_config_*; they must not leak into the cache installs.
+ * Env for every child. Under `npm run`, npm exports the repo's settings (ignore-scripts=true among
+ * them) as npm_config_*: they must not leak into the cache installs. Jest sets NODE_ENV=test, which
+ * makes n8n's CLI skip work (export:nodes then writes nothing): run n8n as users do, without it.
  */
 export function childEnv(l: Layout, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [k, v] of Object.entries(base)) {
-		if (!/^npm_config_/i.test(k)) env[k] = v;
+		if (!/^npm_config_/i.test(k) && k !== 'NODE_ENV') env[k] = v;
 	}
 	env.PATH = [path.dirname(l.nodeBin), base.PATH ?? ''].join(path.delimiter);
 	env.npm_config_nodedir = l.nodeHeaders;

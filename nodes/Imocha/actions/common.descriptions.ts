@@ -67,3 +67,33 @@ export const simplify: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+/**
+ * A link of the test chosen in `testId` (List all test links has no search, so the list is the
+ * test's links filtered locally). Used by "Invite by Test Link".
+ */
+export const testLinkLocator: INodeProperties = {
+	displayName: 'Test Link',
+	name: 'testLinkId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'A test link of the chosen test; the invitation copies its schedule, proctoring and stakeholder settings',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTestLinks', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 201044',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A test link ID is a number' } },
+			],
+		},
+	],
+};

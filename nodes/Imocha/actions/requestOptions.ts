@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
-import { DEFAULT_SETTINGS, type TransportSettings } from '../transport';
+import { DEFAULT_SETTINGS, type TransportOverrides } from '../transport';
 
 export const DEFAULT_CONCURRENCY = 5;
 
@@ -20,7 +20,7 @@ export const requestOptionsField: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: DEFAULT_CONCURRENCY,
 			description:
-				'How many items are sent to iMocha at the same time. When iMocha answers "too many requests", every item waits and the node slows down by itself.',
+				'How many items are sent to iMocha at the same time. When iMocha answers "too many requests", every item waits, and the node then spaces its calls at the rate iMocha accepted, so a large list goes as fast as your quota allows without losing items.',
 		},
 		{
 			displayName: 'Max Attempts',
@@ -44,7 +44,7 @@ export const requestOptionsField: INodeProperties = {
 
 export interface RequestOptions {
 	concurrency: number;
-	transport: Partial<TransportSettings>;
+	transport: TransportOverrides;
 }
 
 export function readRequestOptions(context: IExecuteFunctions): RequestOptions {
@@ -57,7 +57,7 @@ export function readRequestOptions(context: IExecuteFunctions): RequestOptions {
 		concurrency: Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)),
 		transport: {
 			timeoutMs: Math.max(1, options.timeout ?? DEFAULT_SETTINGS.timeoutMs / 1000) * 1000,
-			retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts)) },
+			retry: { maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts)) },
 		},
 	};
 }

@@ -1,4 +1,8 @@
+import { getBusinessUnits } from './businessUnits';
+import { searchEmployees, searchJobProfiles } from './intelligence';
 import { searchTests } from './listSearch';
+import { searchTestLinks } from './testLinks';
+import { getTimezones } from './timezones';
 
-export const listSearch = { searchTests };
-export const loadOptions = {};
+export const listSearch = { searchTests, searchTestLinks, searchEmployees, searchJobProfiles };
+export const loadOptions = { getTimezones, getBusinessUnits };

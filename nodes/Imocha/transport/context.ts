@@ -39,8 +39,18 @@ export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, retry: D
 const connections = new WeakMap<object, Promise<ImochaConnection>>();
 const settings = new WeakMap<object, TransportSettings>();
 
-export function configureTransport(context: object, overrides: Partial<TransportSettings>): void {
-	settings.set(context, { ...DEFAULT_SETTINGS, ...overrides });
+export interface TransportOverrides {
+	timeoutMs?: number;
+	retry?: Partial<RetryPolicy>;
+}
+
+/** Merges into what the context already has, so a harness can tune what the node's options leave alone. */
+export function configureTransport(context: object, overrides: TransportOverrides): void {
+	const current = settingsFor(context);
+	settings.set(context, {
+		timeoutMs: overrides.timeoutMs ?? current.timeoutMs,
+		retry: { ...current.retry, ...overrides.retry },
+	});
 }
 
 export function settingsFor(context: object): TransportSettings {

@@ -95,6 +95,10 @@ export interface ApiFailure {
 	method: string;
 	path: string;
 	attempts: number;
+	/** The wait a 429 asked for, when it was too long to wait out. */
+	retryAfterMs?: number;
+	/** The call may have taken effect and was not repeated. */
+	unsafeToRepeat?: boolean;
 }
 
 /**
@@ -111,6 +115,14 @@ export function toNodeApiError(node: INode, failure: ApiFailure, secrets: string
 				description: `Network error ${failure.networkCode ?? 'UNKNOWN'}. Check the Region or Custom Base URL in the iMocha credential and that this n8n instance can reach it. The node retried where that was safe.`,
 			};
 	const retried = failure.attempts > 1 ? ` (after ${failure.attempts} attempts)` : '';
+	const asked =
+		failure.status === 429 && failure.retryAfterMs !== undefined
+			? ` iMocha asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s before the next call.`
+			: '';
+	const mayHaveHappened =
+		failure.unsafeToRepeat && (!failure.status || failure.status >= 500)
+			? ' This call is not safe to repeat, so the node did not retry it: iMocha may have carried it out before failing, so check in iMocha before running this item again.'
+			: '';
 	const message = vendorMessage ? `${help.message}: ${vendorMessage}` : `${help.message}${retried}`;
 	const response: JsonObject = {
 		message,
@@ -122,7 +134,7 @@ export function toNodeApiError(node: INode, failure: ApiFailure, secrets: string
 	};
 	return new NodeApiError(node, response, {
 		message,
-		description: `${help.description}${vendorMessage && retried ? ` ${retried.trim()}` : ''}`,
+		description: `${help.description}${vendorMessage && retried ? ` ${retried.trim()}` : ''}${asked}${mayHaveHappened}`,
 		httpCode: failure.status ? String(failure.status) : undefined,
 		itemIndex,
 	});

@@ -8,4 +8,5 @@ export {
 	type ImochaContext,
 	type ImochaApiName,
 	type TransportSettings,
+	type TransportOverrides,
 } from './context';

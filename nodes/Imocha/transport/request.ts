@@ -12,7 +12,7 @@ import {
 } from './context';
 import { toNodeApiError } from './errors';
 import { pacerFor } from './pacer';
-import { backoffDelay, isRetryable, networkOutcome, parseRetryAfter, type Outcome } from './retry';
+import { backoffDelay, isRetryable, MAX_RETRY_AFTER_MS, networkOutcome, parseRetryAfter, type Outcome } from './retry';
 
 export interface ImochaRequest {
 	/** Which iMocha API: they live on different hosts. */
@@ -69,7 +69,7 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 	const options = buildOptions(connection, request, binary, timeoutMs);
 
 	for (let attempt = 1; ; attempt++) {
-		await pacer.ready();
+		const startedAt = await pacer.ready();
 		let outcome: Outcome;
 		let response: RawResponse | undefined;
 		try {
@@ -78,18 +78,22 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 				CREDENTIAL_TYPE,
 				options,
 			)) as RawResponse;
-			outcome = classify(response, binary);
+			outcome = classify(response, binary, request.method === 'GET');
 		} catch (error) {
 			outcome = networkOutcome(error);
 		}
+		const rateLimited = outcome.kind === 'status' && outcome.status === 429;
+		if (!rateLimited) pacer.accepted(startedAt);
 		if (outcome.kind === 'status' && outcome.status < 400 && response) return response;
 
-		const canRetry = attempt < retry.maxAttempts && isRetryable(outcome, idempotent);
-		if (!canRetry) throw failure(context, connection, request, outcome, response, attempt);
+		const hinted = rateLimited ? parseRetryAfter(response?.headers?.['retry-after']) : undefined;
+		const tooLong = hinted !== undefined && hinted > (retry.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS);
+		const canRetry = attempt < retry.maxAttempts && !tooLong && isRetryable(outcome, idempotent);
+		if (!canRetry) throw failure(context, connection, request, outcome, response, attempt, hinted, idempotent);
 
-		const hinted = outcome.kind === 'status' ? parseRetryAfter(response?.headers?.['retry-after']) : undefined;
 		const wait = hinted ?? backoffDelay(attempt, retry);
-		if (outcome.kind === 'status' && outcome.status === 429) pacer.pauseFor(wait);
+		// A 429 is about the account, not this call: the whole pool waits and slows down.
+		if (rateLimited) pacer.refused(wait);
 		else await sleep(wait);
 	}
 }
@@ -114,17 +118,21 @@ function buildOptions(
 	};
 }
 
-function classify(response: RawResponse, binary: boolean): Outcome {
+function classify(response: RawResponse, binary: boolean, isRead: boolean): Outcome {
 	const status = Number(response.statusCode);
-	if (status >= 200 && status < 300 && !binary && isMalformed(response.body)) return { kind: 'malformed' };
+	if (status >= 200 && status < 300 && !binary && isMalformed(response.body, isRead)) return { kind: 'malformed' };
 	return { kind: 'status', status };
 }
 
-/** A success whose body is not JSON: a proxy page, a truncated answer. Empty bodies are fine. */
-function isMalformed(body: unknown): boolean {
+/**
+ * A success whose body is not JSON: a proxy page, a truncated answer. An empty body is fine for
+ * a write (it did happen), but a read that returns nothing would silently lose data.
+ */
+function isMalformed(body: unknown, isRead: boolean): boolean {
+	if (body === undefined || body === null) return isRead;
 	if (typeof body !== 'string') return false;
 	const text = body.trim();
-	if (!text) return false;
+	if (!text) return isRead;
 	try {
 		JSON.parse(text);
 		return false;
@@ -154,8 +162,10 @@ function failure(
 	outcome: Outcome,
 	response: RawResponse | undefined,
 	attempts: number,
+	retryAfterMs: number | undefined,
+	idempotent: boolean,
 ) {
-	const common = { method: request.method, path: request.path, attempts };
+	const common = { method: request.method, path: request.path, attempts, retryAfterMs, unsafeToRepeat: !idempotent };
 	const details =
 		outcome.kind === 'network'
 			? { ...common, networkCode: outcome.code }

@@ -2,16 +2,43 @@
  * When to try a call again, and how long to wait first.
  *
  * 429 is always retried: iMocha refused the call before doing anything. A 5xx, a malformed
- * body or a network error may come after iMocha acted, so those are retried only for calls that
- * are safe to repeat (reads, and invites, which iMocha documents as idempotent per email).
+ * body, a timeout or a reset connection may come after iMocha acted, so those are retried only
+ * for calls that are safe to repeat, marked `idempotent` by the operation:
+ *
+ * | Safe to repeat (idempotent: true)                  | Why                                          |
+ * |----------------------------------------------------|----------------------------------------------|
+ * | every GET (tests, links, reports, PDF, timezones, SI reads, units, job profiles) | reads |
+ * | Invitation > Invite, Invite by Test Link           | iMocha returns the same invitation per email (§4.2, §4.3) |
+ * | Callback > Get Attempts, Poll Trigger (POST search)| a search, changes nothing                    |
+ * | Test > Update Settings, User > Update, Activate, Deactivate | set a value: twice = once          |
+ *
+ * | Not retried after a possible side effect           | Why                                          |
+ * |----------------------------------------------------|----------------------------------------------|
+ * | Invitation > Reattempt                             | after a finished attempt each call opens a new invitation |
+ * | Invitation > Cancel                                | a second call fails: the first already cancelled |
+ * | User > Create                                      | a second call fails: the user exists         |
+ * | Callback > Process                                 | each call re-sends the callbacks downstream  |
+ * | GDPR > Mask Data                                   | queues a request per call (idempotent in effect, not marked by its operation) |
+ * | Employee > Upsert / Update Status, Job Profile > Create Job Code, other SI writes | not documented as safe |
+ *
+ * The operations themselves pass the flag; this table is kept beside the code that reads it.
  */
 export interface RetryPolicy {
 	maxAttempts: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/** A 429 asking for a longer wait fails at once: a quota that resets in an hour is not a burst. */
+	maxRetryAfterMs?: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 };
+export const MAX_RETRY_AFTER_MS = 120_000;
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+};
 
 /** Error codes where the request cannot have reached iMocha, so repeating it is always safe. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -43,7 +70,10 @@ export function isRetryable(outcome: Outcome, idempotent: boolean): boolean {
 	}
 }
 
-/** Retry-After is either delta-seconds or an HTTP date. */
+/**
+ * Retry-After is delta-seconds or an HTTP date. Gateways send whole seconds (rounded up, so the
+ * pool may wait up to a second longer than needed); fractions are accepted too.
+ */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();

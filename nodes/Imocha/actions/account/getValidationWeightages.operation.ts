@@ -1,0 +1,25 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { endpoints } from '../intelligence/endpoints';
+import { siRequest } from '../intelligence/request';
+import type { ImochaOperation } from '../types';
+
+/** iMocha documents no parameters for this call. */
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['getValidationWeightages'] } },
+	properties,
+);
+
+export const operation: ImochaOperation<null> = {
+	description,
+	prepare(): null {
+		return null;
+	},
+	async execute(this: IExecuteFunctions, _input: null, itemIndex: number) {
+		return toItems(await siRequest<IDataObject>(this, endpoints.validationWeightages, { itemIndex }));
+	},
+};

@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { describeResource } from '../resource';
+import * as getAttempts from './getAttempts.operation';
+import * as processCallbacks from './process.operation';
+
+const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['callback'] } },
+	options: [
+		{
+			name: 'Get Attempts',
+			value: 'getAttempts',
+			description:
+				'List finished invitations (completed, cancelled or expired) in a date range, including ones created in the iMocha app. One item per invitation; read scores with Report > Get.',
+			action: 'Get attempts',
+		},
+		{
+			name: 'Process',
+			value: 'process',
+			description:
+				"Ask iMocha to send invitations' callbacks again (up to 100 IDs per call), e.g. after your endpoint was down. The callbacks arrive shortly after.",
+			action: 'Process callbacks',
+		},
+	],
+	default: 'getAttempts',
+};
+
+export const callback = describeResource(operationField, {
+	process: processCallbacks.operation,
+	getAttempts: getAttempts.operation,
+});

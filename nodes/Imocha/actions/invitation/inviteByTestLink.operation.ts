@@ -1,0 +1,74 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { checkId, compact, toFlag } from '../../helpers/validate';
+import { imochaRequest } from '../../transport';
+import { testLinkLocator, testLocator } from '../common.descriptions';
+import type { ImochaOperation } from '../types';
+import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
+import {
+	additionalFields,
+	candidateEmailField,
+	candidateNameField,
+	invitationOutput,
+	readAdditional,
+	readCandidate,
+	readCommonOptions,
+} from './fields';
+
+/** The link supplies schedule, proctoring and stakeholders, so only these fields exist (reference §4.3). */
+const properties: INodeProperties[] = [
+	{ ...testLocator, description: 'The test the link belongs to' },
+	testLinkLocator,
+	candidateEmailField,
+	candidateNameField,
+	...callbackTargetFields,
+	additionalFields(['disableMandatoryFields', 'hideInstruction', 'redirectUrl', 'sendEmail']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invitation'], operation: ['inviteByTestLink'] } },
+	properties,
+);
+
+interface Input {
+	testId: number;
+	testLinkId: number;
+	body: IDataObject;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<Input> {
+		const testId = checkId(this, itemIndex, 'Test', this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
+		const testLinkId = checkId(
+			this,
+			itemIndex,
+			'Test Link',
+			this.getNodeParameter('testLinkId', itemIndex, undefined, { extractValue: true }),
+		);
+		const fields = readAdditional(this, itemIndex);
+		const { email, name } = readCandidate(this, itemIndex, toFlag(fields.disableMandatoryFields) === 1);
+		const body = compact({
+			email,
+			name,
+			callbackUrl: await resolveCallbackUrl(this, itemIndex),
+			...readCommonOptions(this, itemIndex, fields),
+		});
+		return { testId, testLinkId, body };
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		// Re-inviting an email through the same link returns the same invitation: safe to retry.
+		const response = await imochaRequest<IDataObject>(this, {
+			method: 'POST',
+			path: `/v3/tests/${input.testId}/testlinks/${input.testLinkId}/invite`,
+			body: input.body,
+			itemIndex,
+			idempotent: true,
+		});
+		return toItems(
+			invitationOutput(response, { email: input.body.email, testId: input.testId, testLinkId: input.testLinkId }),
+		);
+	},
+};

@@ -1,0 +1,64 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { compact } from '../../helpers/validate';
+import { imochaRequest } from '../../transport';
+import type { ImochaOperation } from '../types';
+import { callbackTargetFields, hideToken, resolveCallbackUrl } from './callbackTarget';
+import { additionalFields, readAdditional, readCommonOptions, readWindow } from './fields';
+import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
+
+const properties: INodeProperties[] = [
+	{
+		...testInvitationIdField,
+		description:
+			"The candidate's original or latest invitation. After a finished attempt iMocha opens a new invitation (new ID and URL) with the same settings; a pending, cancelled or expired one is reopened as it is.",
+	},
+	...callbackTargetFields,
+	additionalFields(['endDateTime', 'hideInstruction', 'redirectUrl', 'sendEmail', 'startDateTime', 'timeZoneId']),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['reattempt'] } }, properties);
+
+interface Input {
+	testInvitationId: number;
+	body: IDataObject;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<Input> {
+		const testInvitationId = readTestInvitationId(this, itemIndex);
+		const fields = readAdditional(this, itemIndex);
+		const window = readWindow(this, itemIndex, fields);
+		const { redirectUrl, hideInstruction, sendEmail } = readCommonOptions(this, itemIndex, fields);
+		// Reattempt spells its fields in PascalCase except the two flags (reference §4.5).
+		const body = compact({
+			StartDateTime: window.start,
+			EndDateTime: window.end,
+			TimeZoneId: window.timeZoneId,
+			CallbackUrl: await resolveCallbackUrl(this, itemIndex),
+			RedirectUrl: redirectUrl,
+			hideInstruction,
+			sendEmail,
+		});
+		return { testInvitationId, body };
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		// Not idempotent: after a finished attempt every call may open another invitation.
+		const response = await imochaRequest<IDataObject>(this, {
+			method: 'POST',
+			path: `/v3/invitations/${input.testInvitationId}/reattempt`,
+			body: input.body,
+			itemIndex,
+		});
+		return toItems({
+			testInvitationId: response.testInvitationId,
+			testUrl: response.testUrl,
+			callbackUrlRegistered: hideToken(response.callbackUrlRegistered),
+			redirectUrlRegistered: response.redirectUrlRegistered,
+			reattemptOf: input.testInvitationId,
+		} as IDataObject);
+	},
+};

@@ -1,0 +1,28 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { endpoints } from '../intelligence/endpoints';
+import { jobProfileLocator, readJobProfileId } from '../intelligence/fields';
+import { siRequest } from '../intelligence/request';
+import type { ImochaOperation } from '../types';
+
+const properties: INodeProperties[] = [
+	{ ...jobProfileLocator, description: 'The job profile to retrieve, with the skills it requires' },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['jobProfile'], operation: ['get'] } }, properties);
+
+interface Input {
+	jobProfileId: number;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		return { jobProfileId: readJobProfileId(this, itemIndex) };
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		return toItems(await siRequest<IDataObject>(this, endpoints.jobProfile, { id: input.jobProfileId, itemIndex }));
+	},
+};

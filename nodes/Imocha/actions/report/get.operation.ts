@@ -1,0 +1,68 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { invalid } from '../../helpers/validate';
+import { imochaRequest } from '../../transport';
+import { simplify } from '../common.descriptions';
+import type { ImochaOperation } from '../types';
+import { readTestInvitationId, simplifyReport, testInvitationIdField } from './fields';
+
+const REPORT_TYPES = [1, 2, 3] as const;
+
+const properties: INodeProperties[] = [
+	testInvitationIdField,
+	{
+		displayName: 'Report Type',
+		name: 'reportType',
+		type: 'options',
+		options: [
+			{ name: 'Section-Wise (Summary)', value: 1, description: 'Test summary with section-level scores' },
+			{ name: 'Skill-Wise', value: 2, description: 'Scores per skill' },
+			{ name: 'Section-Wise and Skill-Wise', value: 3, description: 'Both section-level and skill-level scores' },
+		],
+		default: 1,
+		description: 'How much detail iMocha returns. Simplify drops the section and skill detail.',
+	},
+	{
+		...simplify,
+		description:
+			'Whether to return only the key fields (candidate, status, points, percentage, performance category, PDF link) instead of the full report',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['get'] } }, properties);
+
+interface Input {
+	testInvitationId: number;
+	reportType: number;
+	simplify: boolean;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		const testInvitationId = readTestInvitationId(this, itemIndex);
+		const raw = this.getNodeParameter('reportType', itemIndex, 1);
+		const reportType = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+		if (!REPORT_TYPES.includes(reportType as 1)) {
+			throw invalid(
+				this,
+				itemIndex,
+				'Report Type',
+				`must be 1, 2 or 3 (got ${JSON.stringify(raw)})`,
+				'1 = section-wise summary, 2 = skill-wise, 3 = both.',
+			);
+		}
+		return { testInvitationId, reportType: reportType as number, simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean };
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		const report = await imochaRequest<IDataObject>(this, {
+			method: 'GET',
+			path: `/v3/reports/${input.testInvitationId}`,
+			qs: { reportType: input.reportType },
+			itemIndex,
+		});
+		return toItems(input.simplify ? simplifyReport(report) : report);
+	},
+};

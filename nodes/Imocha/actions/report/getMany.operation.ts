@@ -1,0 +1,31 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { limit, returnAll } from '../common.descriptions';
+import type { ImochaOperation } from '../types';
+import { ALL_REPORTS_PATH, listReports, readReportFilters, reportFilters, type ReportQuery } from './listReports';
+
+const properties: INodeProperties[] = [returnAll, limit, reportFilters];
+
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getMany'] } }, properties);
+
+interface Input {
+	returnAll: boolean;
+	limit: number;
+	query: ReportQuery;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		return {
+			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
+			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			query: readReportFilters(this, itemIndex),
+		};
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		return toItems(await listReports(this, ALL_REPORTS_PATH, input.query, input, itemIndex));
+	},
+};

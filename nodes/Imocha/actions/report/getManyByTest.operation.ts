@@ -1,0 +1,40 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { checkId } from '../../helpers/validate';
+import { limit, returnAll, testLocator } from '../common.descriptions';
+import type { ImochaOperation } from '../types';
+import { listReports, readReportFilters, reportFilters, reportsByTestPath, type ReportQuery } from './listReports';
+
+const properties: INodeProperties[] = [
+	{ ...testLocator, description: 'The test whose candidate reports to list' },
+	returnAll,
+	limit,
+	reportFilters,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getManyByTest'] } }, properties);
+
+interface Input {
+	testId: number;
+	returnAll: boolean;
+	limit: number;
+	query: ReportQuery;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		const testId = this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true });
+		return {
+			testId: checkId(this, itemIndex, 'Test', testId),
+			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
+			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			query: readReportFilters(this, itemIndex),
+		};
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		return toItems(await listReports(this, reportsByTestPath(input.testId), input.query, input, itemIndex));
+	},
+};

@@ -1,0 +1,42 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { limit, returnAll, simplify } from '../common.descriptions';
+import { endpoints } from '../intelligence/endpoints';
+import { siList } from '../intelligence/request';
+import { simplifyTaxonomySkill } from '../intelligence/simplify';
+import type { ImochaOperation } from '../types';
+
+const properties: INodeProperties[] = [
+	returnAll,
+	limit,
+	{
+		...simplify,
+		description:
+			'Whether to return each skill as its ID, name, domain, subdomain, cluster, classification and critical flag instead of the full record',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['taxonomy'], operation: ['getSkills'] } }, properties);
+
+interface Input {
+	returnAll: boolean;
+	limit: number;
+	simplify: boolean;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		return {
+			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
+			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+		};
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		const skills = await siList(this, endpoints.taxonomySkills, input, { itemIndex });
+		return toItems(input.simplify ? skills.map(simplifyTaxonomySkill) : skills);
+	},
+};

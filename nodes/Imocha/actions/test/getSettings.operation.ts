@@ -1,0 +1,35 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { checkId } from '../../helpers/validate';
+import { imochaRequest, type ImochaContext } from '../../transport';
+import { testLocator } from '../common.descriptions';
+import type { ImochaOperation } from '../types';
+import { testPath } from './testPath';
+
+const properties: INodeProperties[] = [
+	{ ...testLocator, description: 'The test whose settings to retrieve' },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['getSettings'] } }, properties);
+
+/** GET /v3/tests/{testId}/settings (reference §3.3). */
+export function fetchSettings(context: ImochaContext, testId: number, itemIndex: number): Promise<IDataObject> {
+	return imochaRequest<IDataObject>(context, { method: 'GET', path: `${testPath(testId)}/settings`, itemIndex });
+}
+
+interface Input {
+	testId: number;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		const testId = this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true });
+		return { testId: checkId(this, itemIndex, 'Test', testId) };
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		return toItems(await fetchSettings(this, input.testId, itemIndex));
+	},
+};

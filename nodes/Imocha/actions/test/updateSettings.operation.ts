@@ -1,0 +1,76 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkId, invalid } from '../../helpers/validate';
+import { imochaRequest } from '../../transport';
+import { testLocator } from '../common.descriptions';
+import type { ImochaOperation } from '../types';
+import { fetchSettings } from './getSettings.operation';
+import { checkSettings, mergeSettings, parseSettings, unknownPaths } from './settings';
+import { testPath } from './testPath';
+
+const properties: INodeProperties[] = [
+	{ ...testLocator, description: 'The test whose settings to change' },
+	{
+		displayName: 'Merge Into Current Settings',
+		name: 'merge',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to read the current settings first and change only the values given below. iMocha has no partial update: it replaces the whole settings object, so when this is off, Settings must be the complete object (get it with Get Settings).',
+	},
+	{
+		displayName: 'Settings',
+		name: 'settings',
+		type: 'json',
+		default: '{}',
+		required: true,
+		description:
+			'Settings as iMocha names them: testSettings, questionSettings, displayMessageSettings, emailSettings, imageProctoringSettings and windowViolationSettings. Flags are 0 or 1 (true/false is converted); violation counts are whole numbers. With Merge on, give only what changes, e.g. {"questionSettings": {"randomQuestions": 1}}.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['updateSettings'] } }, properties);
+
+interface Input {
+	testId: number;
+	merge: boolean;
+	settings: IDataObject;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		const testId = checkId(this, itemIndex, 'Test', this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
+		const merge = this.getNodeParameter('merge', itemIndex, true) as boolean;
+		const parsed = parseSettings(this, itemIndex, this.getNodeParameter('settings', itemIndex));
+		if (merge && Object.keys(parsed).length === 0) {
+			throw invalid(this, itemIndex, 'Settings', 'is empty, so there is nothing to change', 'Give the values to change, e.g. {"questionSettings": {"randomQuestions": 1}}.');
+		}
+		return { testId, merge, settings: checkSettings(this, itemIndex, parsed, !merge) };
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		let settings = input.settings;
+		if (input.merge) {
+			const current = await fetchSettings(this, input.testId, itemIndex);
+			const unknown = unknownPaths(current, input.settings);
+			if (unknown.length) {
+				throw new NodeOperationError(this.getNode(), `The "Settings" of item ${itemIndex} name settings this test does not have: ${unknown.join(', ')}`, {
+					itemIndex,
+					description: 'Nothing was changed. Check the spelling against the output of Get Settings (names are case-sensitive).',
+				});
+			}
+			settings = checkSettings(this, itemIndex, mergeSettings(current, input.settings), true);
+		}
+		// Sending the same whole object twice leaves the same settings, so a retry is harmless.
+		// The answer's body is undocumented (only "201 Created"): report what the test now holds.
+		await imochaRequest(this, {
+			method: 'POST',
+			path: `${testPath(input.testId)}/settings`,
+			body: settings,
+			itemIndex,
+			idempotent: true,
+		});
+		return [{ json: { testId: input.testId, updated: true, settings } }];
+	},
+};

@@ -1,0 +1,39 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { checkId } from '../../helpers/validate';
+import { applyLimit } from '../../transport';
+import { limit, returnAll, testLocator } from '../common.descriptions';
+import type { ImochaOperation } from '../types';
+import { listTestLinks } from './listTestLinks';
+
+const properties: INodeProperties[] = [
+	{ ...testLocator, description: 'The test whose links to list' },
+	returnAll,
+	limit,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['testLink'], operation: ['getMany'] } }, properties);
+
+interface Input {
+	testId: number;
+	returnAll: boolean;
+	limit: number;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		const testId = this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true });
+		return {
+			testId: checkId(this, itemIndex, 'Test', testId),
+			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
+			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+		};
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		const links = await listTestLinks(this, input.testId, itemIndex);
+		return toItems(applyLimit(links, input.returnAll, input.limit));
+	},
+};

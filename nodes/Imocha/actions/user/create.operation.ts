@@ -1,0 +1,61 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { checkId, checkText } from '../../helpers/validate';
+import { imochaRequest } from '../../transport';
+import type { ImochaOperation } from '../types';
+import { businessUnitField, readUserEmail, userEmailField } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...userEmailField, description: 'Email address of the new user; it must not belong to another iMocha user' },
+	{
+		displayName: 'Full Name',
+		name: 'fullName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Rita Reviewer',
+		description: 'The new user\'s full name',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [{ ...businessUnitField, description: `${businessUnitField.description} Without it iMocha uses your default business unit.` }],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+
+interface Input {
+	body: IDataObject;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		// Casing as the documented example sends it: `fullName`, `businessunitId` (reference §9.2).
+		const body: IDataObject = {
+			email: readUserEmail(this, itemIndex),
+			fullName: checkText(this, itemIndex, 'Full Name', this.getNodeParameter('fullName', itemIndex)),
+		};
+		const unit = fields.businessUnitId;
+		if (unit !== undefined && unit !== null && unit !== '') {
+			body.businessunitId = checkId(this, itemIndex, 'Business Unit', unit);
+		}
+		return { body };
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		const response = await imochaRequest<IDataObject>(this, {
+			method: 'POST',
+			path: '/v3/accounts/user/create',
+			body: input.body,
+			itemIndex,
+		});
+		return toItems(response);
+	},
+};

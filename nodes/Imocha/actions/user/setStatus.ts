@@ -1,0 +1,36 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { imochaRequest } from '../../transport';
+import type { ImochaOperation } from '../types';
+import { readUserEmail, userEmailField } from './fields';
+
+/** Activate and Deactivate are one call differing only in `status`, case-sensitive (reference §9.4). */
+export function statusOperation(operation: 'activate' | 'deactivate'): ImochaOperation<{ body: IDataObject }> {
+	const status = operation === 'activate' ? 'Active' : 'Inactive';
+	return {
+		description: updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
+			{
+				...userEmailField,
+				description:
+					operation === 'activate'
+						? 'The user to give access again'
+						: 'The user whose access to turn off; their data stays and they can be activated again',
+			},
+		]),
+		prepare(this: IExecuteFunctions, itemIndex: number) {
+			return { body: { email: readUserEmail(this, itemIndex), status } };
+		},
+		async execute(this: IExecuteFunctions, input: { body: IDataObject }, itemIndex: number) {
+			const response = await imochaRequest<IDataObject>(this, {
+				method: 'POST',
+				path: '/v3/accounts/user/status',
+				body: input.body,
+				itemIndex,
+				idempotent: true,
+			});
+			return toItems(response);
+		},
+	};
+}

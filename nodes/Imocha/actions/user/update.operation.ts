@@ -1,0 +1,46 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/output';
+import { checkId } from '../../helpers/validate';
+import { imochaRequest } from '../../transport';
+import type { ImochaOperation } from '../types';
+import { businessUnitField, readUserEmail, userEmailField } from './fields';
+
+const properties: INodeProperties[] = [
+	userEmailField,
+	{
+		...businessUnitField,
+		required: true,
+		description: `The business unit to move the user to (the only thing iMocha lets you change). ${businessUnitField.description}`,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+
+interface Input {
+	body: IDataObject;
+}
+
+export const operation: ImochaOperation<Input> = {
+	description,
+	prepare(this: IExecuteFunctions, itemIndex: number): Input {
+		// Update User spells its fields in PascalCase (reference §9.3).
+		return {
+			body: {
+				Email: readUserEmail(this, itemIndex),
+				BusinessunitId: checkId(this, itemIndex, 'Business Unit', this.getNodeParameter('businessUnitId', itemIndex)),
+			},
+		};
+	},
+	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
+		const response = await imochaRequest<IDataObject>(this, {
+			method: 'POST',
+			path: '/v3/accounts/user/update',
+			body: input.body,
+			itemIndex,
+			idempotent: true,
+		});
+		return toItems(response);
+	},
+};

@@ -1,0 +1,65 @@
+/**
+ * The real-n8n harness itself: the cached runtime installs, this package loads under its
+ * production node type names, and a workflow runs headlessly. Other e2e suites build on this.
+ */
+import * as path from 'node:path';
+import { N8nInstance } from '../../scripts/n8n/instance';
+import { ensureRuntime } from '../../scripts/n8n/runtime';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+const manualNoOpWorkflow = {
+	id: 'e2eRuntimeNoOp1',
+	name: 'e2e runtime: manual trigger + no-op',
+	active: false,
+	settings: {},
+	nodes: [
+		{
+			id: '5b1f1a52-0a3e-4c55-9f0e-2f9a4c1d0001',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: '5b1f1a52-0a3e-4c55-9f0e-2f9a4c1d0002',
+			name: 'Do Nothing',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {},
+		},
+	],
+	connections: {
+		Start: { main: [[{ node: 'Do Nothing', type: 'main', index: 0 }]] },
+	},
+};
+
+describe('real n8n runtime', () => {
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		// The first run installs Node 24 + n8n (~6 min); afterwards the cache answers instantly.
+		await ensureRuntime((msg) => process.stderr.write(`${msg}\n`));
+		n8n = await N8nInstance.create({ packageRoot: repoRoot });
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+	}, 30_000);
+
+	it('loads this package under its production node type names', async () => {
+		const nodes = await n8n.exportNodes();
+		const names = nodes.map((node: { name: string }) => node.name);
+		expect(names).toContain('n8n-nodes-imocha.imocha');
+	}, 60_000);
+
+	it('imports and executes a workflow headlessly', async () => {
+		await n8n.importWorkflows([manualNoOpWorkflow]);
+		const run = await n8n.execute(manualNoOpWorkflow.id);
+
+		expect({ code: run.code, status: run.result?.status }).toEqual({ code: 0, status: 'success' });
+		expect(Object.keys(run.result.data.resultData.runData)).toEqual(['Start', 'Do Nothing']);
+	}, 60_000);
+});

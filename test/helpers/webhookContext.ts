@@ -1,0 +1,138 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeProperties,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { configureTransport } from '../../nodes/Imocha/transport';
+import { createExecuteContext, type Parameters } from './context';
+
+/** Fast retries: tests need the retry path, not its real waits. */
+const QUICK_RETRY = { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 };
+
+export interface RecordingLogger {
+	warnings: string[];
+	errors: string[];
+	infos: string[];
+	debug(message: string): void;
+	info(message: string): void;
+	warn(message: string): void;
+	error(message: string): void;
+}
+
+export function recordingLogger(): RecordingLogger {
+	const logger: RecordingLogger = {
+		warnings: [],
+		errors: [],
+		infos: [],
+		debug() {},
+		info: (message) => void logger.infos.push(message),
+		warn: (message) => void logger.warnings.push(message),
+		error: (message) => void logger.errors.push(message),
+	};
+	return logger;
+}
+
+export interface RecordedResponse {
+	statusCode?: number;
+	body?: unknown;
+	headersSent: boolean;
+}
+
+interface BaseOptions {
+	parameters: Parameters;
+	credentials: IDataObject;
+	properties: INodeProperties[];
+	staticData?: IDataObject;
+	mode?: 'manual' | 'webhook' | 'trigger';
+	nodeType: string;
+}
+
+export interface WebhookOptions extends Omit<BaseOptions, 'nodeType'> {
+	body?: unknown;
+	rawBody?: Buffer | string;
+	query?: IDataObject;
+	headers?: IDataObject;
+	webhookUrl?: string;
+}
+
+/** The execute-context pieces every trigger context shares: parameters, credentials, HTTP. */
+function base(options: BaseOptions) {
+	const staticData = options.staticData ?? {};
+	const execute = createExecuteContext({
+		parameters: options.parameters,
+		credentials: options.credentials,
+		properties: options.properties,
+		nodeType: options.nodeType,
+		staticData,
+	}) as any;
+	configureTransport(execute, { retry: QUICK_RETRY });
+	const logger = recordingLogger();
+	const context = {
+		...execute,
+		logger,
+		staticData,
+		getMode: () => options.mode ?? 'webhook',
+		getActivationMode: () => 'activate',
+		getNodeParameter: (name: string, fallback?: unknown) => execute.getNodeParameter(name, 0, fallback),
+	};
+	// The transport keys its settings by context object: register the copy too.
+	configureTransport(context, { retry: QUICK_RETRY });
+	return context;
+}
+
+/** A fake IWebhookFunctions: the request as n8n hands it over, a response that records what was sent. */
+export function createWebhookContext(options: WebhookOptions) {
+	const response: RecordedResponse = { headersSent: false };
+	const res = {
+		get headersSent() {
+			return response.headersSent;
+		},
+		status(code: number) {
+			response.statusCode = code;
+			return res;
+		},
+		json(body: unknown) {
+			if (response.headersSent) throw new Error('Response sent twice');
+			response.body = body;
+			response.statusCode ??= 200;
+			response.headersSent = true;
+			return res;
+		},
+	};
+	const rawBody =
+		options.rawBody === undefined ? Buffer.from(options.body === undefined ? '' : JSON.stringify(options.body)) : Buffer.from(options.rawBody);
+	const body = options.body ?? {};
+	const req = { body, rawBody, query: options.query ?? {}, headers: options.headers ?? {} };
+	const context = {
+		...base({ ...options, nodeType: 'n8n-nodes-imocha.imochaTrigger' }),
+		response,
+		getRequestObject: () => req,
+		getResponseObject: () => res,
+		getBodyData: () => body,
+		getQueryData: () => req.query,
+		getHeaderData: () => req.headers,
+		getWebhookName: () => 'default',
+		getNodeWebhookUrl: () => options.webhookUrl ?? 'https://n8n.example.com/webhook/imocha-callbacks',
+	};
+	configureTransport(context, { retry: QUICK_RETRY });
+	return context as unknown as IWebhookFunctions & { response: RecordedResponse; logger: RecordingLogger; staticData: IDataObject };
+}
+
+/** A fake IHookFunctions for the lifecycle methods (checkExists / create / delete). */
+export function createHookContext(options: Omit<BaseOptions, 'nodeType'> & { webhookUrl?: string }) {
+	const context = {
+		...base({ ...options, nodeType: 'n8n-nodes-imocha.imochaTrigger' }),
+		getWebhookName: () => 'default',
+		getNodeWebhookUrl: () => options.webhookUrl,
+	};
+	return context as unknown as IHookFunctions & { logger: RecordingLogger; staticData: IDataObject };
+}
+
+/** A fake IPollFunctions: mode 'trigger' is an active workflow, 'manual' the editor's test run. */
+export function createPollContext(options: Omit<BaseOptions, 'nodeType'>) {
+	const context = base({ ...options, nodeType: 'n8n-nodes-imocha.imochaPollTrigger', mode: options.mode ?? 'trigger' });
+	return context as unknown as IPollFunctions & { logger: RecordingLogger; staticData: IDataObject };
+}

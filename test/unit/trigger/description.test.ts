@@ -1,0 +1,45 @@
+import { DEFAULT_TRIGGER_PATH } from '../../../nodes/Imocha/helpers/callbackUrl';
+import { ImochaPollTrigger } from '../../../nodes/ImochaPollTrigger/ImochaPollTrigger.node';
+import { ATTEMPT_STATES } from '../../../nodes/ImochaPollTrigger/retrieveInvites';
+import { WEBHOOK_DEDUPE } from '../../../nodes/ImochaTrigger/dedupe';
+import { DEFAULT_EVENTS } from '../../../nodes/ImochaTrigger/description';
+import { ImochaTrigger } from '../../../nodes/ImochaTrigger/ImochaTrigger.node';
+
+const webhookTrigger = new ImochaTrigger().description;
+const pollTrigger = new ImochaPollTrigger().description;
+const property = (name: string) => webhookTrigger.properties.find((entry) => entry.name === name)!;
+
+describe('iMocha Trigger description', () => {
+	it('is the webhook trigger the invite operations target: fixed full path from the "path" parameter', () => {
+		expect(webhookTrigger).toMatchObject({ name: 'imochaTrigger', displayName: 'iMocha Trigger', version: 1, inputs: [] });
+		expect(webhookTrigger.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{$parameter["path"]}}', isFullPath: true },
+		]);
+		expect(property('path').default).toBe(DEFAULT_TRIGGER_PATH);
+		expect(webhookTrigger.credentials).toEqual([{ name: 'imochaApi', required: true }]);
+		expect(webhookTrigger.usableAsTool).toBeUndefined();
+	});
+
+	it('defaults to the completion statuses and a 24 h de-duplication window (literals the linter requires)', () => {
+		expect(property('statuses').default).toEqual(DEFAULT_EVENTS);
+		const dedupe = property('options').options!.find((option) => option.name === 'dedupeHours') as { default: number };
+		expect(dedupe.default * 3600_000).toBe(WEBHOOK_DEDUPE.ttlMs);
+	});
+
+	it('explains test vs production URL in the trigger panel', () => {
+		const panel = webhookTrigger.triggerPanel as { executionsHelp: { active: string; inactive: string }; activationHint: string };
+		expect(panel.executionsHelp.inactive).toMatch(/test URL.*only while the editor listens/i);
+		expect(panel.executionsHelp.inactive).toMatch(/production URL/);
+		expect(panel.executionsHelp.active).toMatch(/production URL/);
+		expect(panel.activationHint).toMatch(/https/);
+	});
+});
+
+describe('iMocha Poll Trigger description', () => {
+	it('is a polling trigger over every Retrieve Invites state by default', () => {
+		expect(pollTrigger).toMatchObject({ name: 'imochaPollTrigger', displayName: 'iMocha Poll Trigger', polling: true, version: 1, inputs: [] });
+		expect(pollTrigger.properties.find((entry) => entry.name === 'states')!.default).toEqual([...ATTEMPT_STATES]);
+		expect(pollTrigger.credentials).toEqual([{ name: 'imochaApi', required: true }]);
+		expect(pollTrigger.usableAsTool).toBeUndefined();
+	});
+});
