@@ -18,6 +18,13 @@ export class ImochaApi implements ICredentialType {
 
 	documentationUrl = 'https://developer.imocha.io/authentication-mechanism-1162129m0';
 
+	// Lets the HTTP Request node use this credential for any iMocha endpoint the nodes do not cover.
+	httpRequestNode = {
+		name: 'iMocha',
+		docsUrl: 'https://developer.imocha.io/',
+		apiBaseUrlPlaceholder: `${GLOBAL_ASSESSMENT_URL}/v3/`,
+	};
+
 	properties: INodeProperties[] = [
 		{
 			displayName: 'API Key',

@@ -1,7 +1,16 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { requestOptionsField } from './actions/requestOptions';
+import { handleResumeCallback, resumeWebhook } from './actions/invitation/resumeWebhook';
 import { resources } from './actions/resources';
 import { route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -20,6 +29,9 @@ export class Imocha implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'imochaApi', required: true }],
+		// Invitation > Invite and Wait for Result: iMocha posts the result to the execution's resume URL.
+		webhooks: [resumeWebhook],
+		waitingNodeTooltip: 'Waiting for iMocha to report the final result of the test (or for the time limit)',
 		properties: [
 			{
 				displayName: 'Resource',
@@ -35,6 +47,29 @@ export class Imocha implements INodeType {
 	};
 
 	methods = { listSearch, loadOptions };
+
+	/**
+	 * The only webhook is a resume webhook, which n8n serves while an execution waits and never
+	 * registers on activation; iMocha has no webhook registration either (reference §4.1). So there
+	 * is nothing to check, create or delete.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleResumeCallback.call(this);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return route.call(this);

@@ -8,10 +8,18 @@ import { trackDir } from './reaper';
 const ENCRYPTION_KEY = 'n8n-nodes-imocha-e2e-encryption-key';
 
 /**
- * Creates a fresh folder under the OS temp dir with the package linked in as a community package,
+ * How the package gets into `.n8n/nodes/node_modules`. 'link' symlinks the package root: its
+ * `require('n8n-workflow')` then resolves the repo's devDependency copy. 'copy' copies
+ * package.json + dist (what npm publishes), which resolves n8n's own n8n-workflow through the
+ * NODE_PATH n8n sets up, exactly like a community package installed with --omit=peer.
+ */
+export type PackageInstall = 'link' | 'copy';
+
+/**
+ * Creates a fresh folder under the OS temp dir with the package installed as a community package,
  * so its node types get the names users see in production (`n8n-nodes-imocha.imocha`).
  */
-export function createUserFolder(packageRoot: string): string {
+export function createUserFolder(packageRoot: string, install: PackageInstall = 'link'): string {
 	const pkgFile = path.join(packageRoot, 'package.json');
 	if (!fs.existsSync(pkgFile)) throw new Error(`${packageRoot} has no package.json`);
 	if (!fs.existsSync(path.join(packageRoot, 'dist'))) {
@@ -21,9 +29,16 @@ export function createUserFolder(packageRoot: string): string {
 
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-imocha-'));
 	trackDir(userFolder);
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
-	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.symlinkSync(packageRoot, path.join(nodesDir, name), 'dir');
+	fs.mkdirSync(path.join(userFolder, 'tmp'));
+	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	if (install === 'link') {
+		fs.symlinkSync(packageRoot, target, 'dir');
+	} else {
+		fs.mkdirSync(target);
+		fs.copyFileSync(pkgFile, path.join(target, 'package.json'));
+		fs.cpSync(path.join(packageRoot, 'dist'), path.join(target, 'dist'), { recursive: true });
+	}
 	return userFolder;
 }
 
@@ -37,6 +52,8 @@ export function instanceEnv(opts: {
 	return {
 		...opts.base,
 		N8N_USER_FOLDER: opts.userFolder,
+		// n8n leaves files in the OS temp dir (n8nDataTableUploads/...): keep them in the folder we delete.
+		TMPDIR: path.join(opts.userFolder, 'tmp'),
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		N8N_PORT: String(opts.port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',

@@ -32,7 +32,8 @@ export async function withInstallLock<T>(
 }
 
 async function acquire(dir: string, log: (msg: string) => void): Promise<void> {
-	let announced = false;
+	const started = Date.now();
+	let announced: number | undefined;
 	for (;;) {
 		try {
 			fs.mkdirSync(dir);
@@ -47,9 +48,13 @@ async function acquire(dir: string, log: (msg: string) => void): Promise<void> {
 			fs.rmSync(dir, { recursive: true, force: true });
 			continue;
 		}
-		if (!announced) {
+		const waited = Math.round((Date.now() - started) / 1000);
+		if (announced === undefined) {
 			log(`Another process is installing the n8n runtime (lock ${dir}); waiting for it...`);
-			announced = true;
+			announced = waited;
+		} else if (waited - announced >= 30) {
+			log(`      still waiting for the other install (${waited} s)`);
+			announced = waited;
 		}
 		await new Promise((r) => setTimeout(r, 1000));
 	}

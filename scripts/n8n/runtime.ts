@@ -56,6 +56,9 @@ function layout(root: string): Layout {
 
 const isComplete = (dir: string) => fs.existsSync(path.join(dir, MARKER));
 
+/** How to reach the registry is machine-wide, not project policy: those npm settings may pass. */
+const KEPT_NPM_CONFIG = /^npm_config_(registry|proxy|https_proxy|noproxy|cafile|strict_ssl|cache)$/i;
+
 /**
  * Env for every child. Under `npm run`, npm exports the repo's settings (ignore-scripts=true among
  * them) as npm_config_*: they must not leak into the cache installs. Jest sets NODE_ENV=test, which
@@ -64,7 +67,8 @@ const isComplete = (dir: string) => fs.existsSync(path.join(dir, MARKER));
 export function childEnv(l: Layout, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [k, v] of Object.entries(base)) {
-		if (!/^npm_config_/i.test(k) && k !== 'NODE_ENV') env[k] = v;
+		const npmSetting = /^npm_config_/i.test(k) && !KEPT_NPM_CONFIG.test(k);
+		if (!npmSetting && k !== 'NODE_ENV') env[k] = v;
 	}
 	env.PATH = [path.dirname(l.nodeBin), base.PATH ?? ''].join(path.delimiter);
 	env.npm_config_nodedir = l.nodeHeaders;
@@ -85,7 +89,7 @@ export async function ensureRuntime(log: Log = () => {}): Promise<Runtime> {
 		checkFreeSpace(root);
 		log(
 			`Installing Node ${NODE_MAJOR} and n8n ${N8N_VERSION} into ${root} ` +
-				'(first time only, ~6 minutes: n8n is ~3 GB of dependencies and sqlite3 is compiled ' +
+				'(first time only, 4-6 minutes: n8n is ~3 GB of dependencies and sqlite3 is compiled ' +
 				'from source; later runs reuse the cache).',
 		);
 		if (!isComplete(l.nodeDir)) await installNode(root, l, log);
@@ -164,7 +168,7 @@ async function installN8n(root: string, l: Layout, log: Log): Promise<void> {
 			JSON.stringify({ name: 'n8n-host', private: true }, null, 2),
 		);
 		let started = Date.now();
-		log(`[2/3] npm install n8n@${N8N_VERSION} (~4.5 min, ~3 GB)`);
+		log(`[2/3] npm install n8n@${N8N_VERSION} (3-4.5 min, ~3 GB)`);
 		// Scripts off: with them a Kafka client tries to download sources and the install rolls back.
 		await runLogged(
 			'npm',

@@ -189,6 +189,20 @@ describe('Invitation', () => {
 			expect((sandbox.requests[1].body as Record<string, unknown>).callbackUrl).toBe('http://127.0.0.1:5678/webhook/hiring?token=cb-s3cret');
 		});
 
+		it('uses the n8n Webhook Base URL override when the webhook host differs from the editor', async () => {
+			await runImocha(sandbox, {
+				credentials: sandboxCredentials(sandbox, { callbackSecret: 'cb-s3cret' }),
+				parameters: invite({
+					candidateEmail: 'hook3@example.com',
+					callbackTarget: 'trigger',
+					webhookBaseUrl: 'https://hooks.example.com/n8n',
+				}),
+			});
+			expect((sandbox.requests[0].body as Record<string, unknown>).callbackUrl).toBe(
+				'https://hooks.example.com/n8n/webhook/imocha-callbacks?token=cb-s3cret',
+			);
+		});
+
 		it('sends a custom URL as given and refuses one that is not http(s) before any request', async () => {
 			await runImocha(sandbox, {
 				parameters: invite({ candidateEmail: 'custom@example.com', callbackTarget: 'url', callbackUrl: 'https://hooks.example.com/im' }),

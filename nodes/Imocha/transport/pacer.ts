@@ -5,22 +5,26 @@ import { sleep } from 'n8n-workflow';
  *
  * iMocha documents no limit, window or headers (reference §1.4), so the pacer learns the rate:
  * - until the first 429 it adds nothing (the pool's concurrency is the only bound);
- * - a 429 pauses every worker (Retry-After, else backoff) and sets the rate to what actually
- *   got through in the last second, a little below it. Request starts are then spaced evenly,
- *   so a fixed-window quota is used fully without a 429 per window;
- * - after a quiet spell it probes upward: quickly back towards the last rate that was refused,
- *   slowly above it, and stops pacing once the rate is far above anything iMocha refused.
+ * - a 429 pauses every worker (Retry-After, else backoff) and sets the rate a little below what
+ *   got through in the last second. Request starts are then spaced evenly, so a fixed-window
+ *   quota is used fully without a 429 per window;
+ * - after a quiet spell it probes upward. A probe that meets a 429 makes the next one wait twice
+ *   as long (a gateway's whole-second Retry-After can cost most of a window each time); probes
+ *   that pass grow in size, so a lifted limit is found again within about a minute.
  */
 export interface PacerTuning {
-	/** The span over which successful starts are counted to estimate the allowed rate. */
+	/** The span over which accepted starts are counted to estimate the allowed rate. */
 	windowMs: number;
-	/** How far below the measured rate to settle, so jitter does not cross the limit. */
+	/** How far below the measured rate to settle, so jitter does not cross a window's edge. */
 	margin: number;
-	/** How long without a 429 before the rate is raised. */
-	probeAfterMs: number;
-	/** Growth per probe while below the last refused rate, and above it. */
-	recoverFactor: number;
-	probeFactor: number;
+	/** Quiet time before a probe, at first and at most. */
+	minQuietMs: number;
+	maxQuietMs: number;
+	/** Growth of the first probe, and the cap it doubles up to while probes pass. */
+	firstStep: number;
+	maxStep: number;
+	/** Never slower than this many requests per second. */
+	minRate: number;
 	/** Above this many requests per second the pacer stops spacing. */
 	unlimitedAbove: number;
 }
@@ -28,29 +32,37 @@ export interface PacerTuning {
 export const DEFAULT_PACER_TUNING: PacerTuning = {
 	windowMs: 1000,
 	margin: 0.975,
-	probeAfterMs: 3000,
-	recoverFactor: 1.5,
-	probeFactor: 1.05,
+	minQuietMs: 15_000,
+	maxQuietMs: 60_000,
+	firstStep: 0.05,
+	maxStep: 1,
+	minRate: 0.5,
 	unlimitedAbove: 500,
 };
 
 export class Pacer {
 	/** Requests per second; Infinity = not pacing. */
 	private rate = Infinity;
-	/** The rate in force when iMocha last refused a call. */
-	private ceiling = Infinity;
 	private resumeAt = 0;
 	private nextSlot = 0;
 	private lastChange = 0;
-	private successes: number[] = [];
+	private quietMs: number;
+	private step: number;
+	private probing = false;
+	private acceptedStarts: number[] = [];
 	private refusals = 0;
+	private lastRefusalAt = -Infinity;
+	private pauseEndedAt = -Infinity;
 
 	constructor(
 		private readonly tuning: PacerTuning = DEFAULT_PACER_TUNING,
 		private readonly now: () => number = Date.now,
-	) {}
+	) {
+		this.quietMs = tuning.minQuietMs;
+		this.step = tuning.firstStep;
+	}
 
-	/** Waits until this worker may start a request. */
+	/** Waits until this worker may start a request; returns the start time it was given. */
 	async ready(): Promise<number> {
 		for (;;) {
 			const now = this.now();
@@ -60,59 +72,83 @@ export class Pacer {
 			}
 			this.maybeProbe(now);
 			if (!Number.isFinite(this.rate)) return now;
-			// Reserve the slot before sleeping: the event loop is the only lock we need.
+			// Reserve the slot before sleeping: the event loop is the only lock needed.
 			const slot = Math.max(now, this.nextSlot);
 			this.nextSlot = slot + 1000 / this.rate;
 			if (slot > now) await sleep(slot - now);
+			// A 429 met meanwhile voids the slot.
 			if (this.resumeAt <= this.now()) return slot;
 		}
 	}
 
-	/** A call that started at `startedAt` was accepted. */
+	/** iMocha answered (anything but 429) a call that started at `startedAt`. */
 	accepted(startedAt: number): void {
-		this.successes.push(startedAt);
-		this.forgetBefore(this.now() - this.tuning.windowMs);
+		this.acceptedStarts.push(startedAt);
+		// Kept a little longer than the window: a refusal samples the second before its own start.
+		this.forgetBefore(this.now() - 2 * this.tuning.windowMs);
 	}
 
-	/** iMocha refused a call (429): pause every worker for `waitMs` and lower the rate. */
-	refused(waitMs: number): void {
+	/**
+	 * iMocha refused a call (429) that started at `startedAt`: pause every worker for `waitMs`
+	 * and slow down. Calls already in flight at the previous 429 are part of that event: they
+	 * extend the pause but do not slow the pool again.
+	 */
+	refused(waitMs: number, startedAt: number): void {
 		const now = this.now();
+		const { margin, minRate, maxQuietMs, firstStep, windowMs } = this.tuning;
 		this.refusals += 1;
-		this.forgetBefore(now - this.tuning.windowMs);
-		const measured = this.successes.length * (1000 / this.tuning.windowMs);
-		const current = Number.isFinite(this.rate) ? this.rate : measured;
-		this.ceiling = Math.max(1, Number.isFinite(this.rate) ? this.rate : measured);
-		this.rate = Math.max(0.5, Math.min(current, measured || current || 1) * this.tuning.margin);
+		// Calls in flight at the previous 429, or started within a window of the pool resuming,
+		// meet the same congestion: they extend the pause but do not slow the pool again.
+		if (startedAt < this.lastRefusalAt || startedAt < this.pauseEndedAt + windowMs) {
+			this.resumeAt = Math.max(this.resumeAt, now + waitMs);
+			this.pauseEndedAt = this.resumeAt;
+			this.nextSlot = Math.max(this.nextSlot, this.resumeAt);
+			return;
+		}
+		this.lastRefusalAt = now;
+		// What got through in the second before the refused call started: calls started since
+		// then may still be in flight, and would make the sample look smaller than the limit.
+		this.forgetBefore(startedAt - windowMs);
+		const measured = this.acceptedStarts.filter((start) => start < startedAt).length * (1000 / windowMs);
+		if (Number.isFinite(this.rate)) {
+			this.rate = Math.max(minRate, Math.min(this.rate * margin * margin, measured ? measured * margin : Infinity));
+		} else if (measured) {
+			this.rate = Math.max(minRate, measured * margin);
+		}
+		if (this.probing) this.quietMs = Math.min(maxQuietMs, this.quietMs * 2);
+		this.probing = false;
+		this.step = firstStep;
+		(globalThis as any).PLOG?.push(`refused t=${now%100000} wait=${waitMs} measured=${measured} rate=${this.rate.toFixed(2)}`);
 		this.resumeAt = Math.max(this.resumeAt, now + waitMs);
+		this.pauseEndedAt = this.resumeAt;
 		// Slots handed out before the pause are void: the pool restarts evenly spaced.
 		this.nextSlot = this.resumeAt;
 		this.lastChange = this.resumeAt;
 	}
 
 	/** For tests and diagnostics. */
-	get state(): { rate: number; ceiling: number; refusals: number; resumeAt: number } {
-		return { rate: this.rate, ceiling: this.ceiling, refusals: this.refusals, resumeAt: this.resumeAt };
+	get state(): { rate: number; refusals: number; resumeAt: number; quietMs: number } {
+		return { rate: this.rate, refusals: this.refusals, resumeAt: this.resumeAt, quietMs: this.quietMs };
 	}
 
 	private maybeProbe(now: number): void {
-		if (!Number.isFinite(this.rate) || now - this.lastChange < this.tuning.probeAfterMs) return;
-		this.lastChange = now;
-		const target = this.ceiling * this.tuning.margin;
-		this.rate =
-			this.rate < target
-				? Math.min(target, this.rate * this.tuning.recoverFactor)
-				: this.rate * this.tuning.probeFactor;
-		if (this.rate > this.ceiling) this.ceiling = this.rate;
-		if (this.rate > this.tuning.unlimitedAbove) {
-			this.rate = Infinity;
-			this.ceiling = Infinity;
+		if (!Number.isFinite(this.rate) || now - this.lastChange < this.quietMs) return;
+		if (this.probing) {
+			// The last probe passed: probe sooner and further.
+			this.step = Math.min(this.tuning.maxStep, this.step * 2);
+			this.quietMs = Math.max(this.tuning.minQuietMs, this.quietMs / 2);
 		}
+		this.probing = true;
+		this.lastChange = now;
+		this.rate *= 1 + this.step;
+		if (this.rate > this.tuning.unlimitedAbove) this.rate = Infinity;
+		(globalThis as any).PLOG?.push(`probe t=${now%100000} rate=${this.rate.toFixed(2)}`);
 	}
 
 	private forgetBefore(cutoff: number): void {
 		let drop = 0;
-		while (drop < this.successes.length && this.successes[drop] < cutoff) drop++;
-		if (drop) this.successes.splice(0, drop);
+		while (drop < this.acceptedStarts.length && this.acceptedStarts[drop] < cutoff) drop++;
+		if (drop) this.acceptedStarts.splice(0, drop);
 	}
 }
 

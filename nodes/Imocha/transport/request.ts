@@ -93,7 +93,7 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 
 		const wait = hinted ?? backoffDelay(attempt, retry);
 		// A 429 is about the account, not this call: the whole pool waits and slows down.
-		if (rateLimited) pacer.refused(wait);
+		if (rateLimited) pacer.refused(wait, startedAt);
 		else await sleep(wait);
 	}
 }

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { describeResource } from '../resource';
 import * as getAttempts from './getAttempts.operation';
 import * as processCallbacks from './process.operation';
+import * as replayMissed from './replayMissed.operation';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -25,6 +26,13 @@ const operationField: INodeProperties = {
 				"Ask iMocha to send invitations' callbacks again (up to 100 IDs per call), e.g. after your endpoint was down. The callbacks arrive shortly after.",
 			action: 'Process callbacks',
 		},
+		{
+			name: 'Replay Missed Results',
+			value: 'replayMissed',
+			description:
+				'For a date window, list the finished attempts and ask iMocha to send their callbacks again, 100 IDs per call. One item lists what was scheduled and what failed.',
+			action: 'Replay missed results',
+		},
 	],
 	default: 'getAttempts',
 };
@@ -32,4 +40,5 @@ const operationField: INodeProperties = {
 export const callback = describeResource(operationField, {
 	process: processCallbacks.operation,
 	getAttempts: getAttempts.operation,
+	replayMissed: replayMissed.operation,
 });

@@ -48,6 +48,16 @@ export const callbackTargetFields: INodeProperties[] = [
 		displayOptions: { show: { callbackTarget: ['trigger'] } },
 	},
 	{
+		displayName: 'n8n Webhook Base URL',
+		name: 'webhookBaseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://hooks.example.com/',
+		description:
+			"Leave empty to use this instance's own URL. Set it when iMocha must reach n8n at another address than the editor (a separate webhook host, WEBHOOK_URL differing from N8N_EDITOR_BASE_URL).",
+		displayOptions: { show: { callbackTarget: ['trigger'] } },
+	},
+	{
 		displayName: 'Callback URL',
 		name: 'callbackUrl',
 		type: 'string',
@@ -92,9 +102,18 @@ export async function resolveCallbackUrl(context: IExecuteFunctions, itemIndex: 
 	if (target === 'trigger') {
 		const path = checkText(context, itemIndex, 'Trigger Path', context.getNodeParameter('triggerPath', itemIndex, DEFAULT_TRIGGER_PATH));
 		const connection = await connectionFor(context);
-		return triggerCallbackUrl(context.getInstanceBaseUrl(), path, connection.callbackSecret);
+		return triggerCallbackUrl(webhookBase(context, itemIndex), path, connection.callbackSecret);
 	}
 	return undefined;
+}
+
+/**
+ * n8n builds production webhook URLs from its webhook base, but a node can only read the
+ * instance URL, which is the editor URL when N8N_EDITOR_BASE_URL is set: hence the override.
+ */
+function webhookBase(context: IExecuteFunctions, itemIndex: number): string {
+	const override = context.getNodeParameter('webhookBaseUrl', itemIndex, '') as string;
+	return override.trim() ? checkHttpUrl(context, itemIndex, 'n8n Webhook Base URL', override) : context.getInstanceBaseUrl();
 }
 
 /** Keeps the Callback Secret out of output items (execution logs, AI agents). */

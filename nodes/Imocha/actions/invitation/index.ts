@@ -3,8 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { describeResource } from '../resource';
 import * as cancel from './cancel.operation';
 import * as invite from './invite.operation';
+import * as inviteAndWait from './inviteAndWait.operation';
 import * as inviteByTestLink from './inviteByTestLink.operation';
 import * as reattempt from './reattempt.operation';
+import * as sendReminder from './sendReminder.operation';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -27,6 +29,13 @@ const operationField: INodeProperties = {
 			action: 'Invite a candidate',
 		},
 		{
+			name: 'Invite and Wait for Result',
+			value: 'inviteAndWait',
+			description:
+				'Invite one candidate, pause the execution until iMocha reports the final result (Complete, Terminated or Test Left), then continue with it. "In Progress" does not resume; after the time limit the node continues with a "timedOut" item.',
+			action: 'Invite a candidate and wait for the result',
+		},
+		{
 			name: 'Invite by Test Link',
 			value: 'inviteByTestLink',
 			description:
@@ -40,6 +49,13 @@ const operationField: INodeProperties = {
 				'Let a candidate take a test again. After a finished attempt this opens a new invitation with a new ID and URL; it is refused while a test is in progress.',
 			action: 'Reattempt a test',
 		},
+		{
+			name: 'Send Reminder',
+			value: 'sendReminder',
+			description:
+				'Email a pending, expired or cancelled invitation again with a new access window (same invitation and link). Refused for invitations in progress or completed.',
+			action: 'Send a reminder for an invitation',
+		},
 	],
 	default: 'invite',
 };
@@ -49,4 +65,6 @@ export const invitation = describeResource(operationField, {
 	inviteByTestLink: inviteByTestLink.operation,
 	reattempt: reattempt.operation,
 	cancel: cancel.operation,
+	inviteAndWait: inviteAndWait.operation,
+	sendReminder: sendReminder.operation,
 });

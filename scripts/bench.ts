@@ -1,0 +1,307 @@
+/**
+ * `npm run bench`: bulk work at iMocha's rate limit, in a real n8n against the sandbox.
+ *
+ * The sandbox answers after 100 ms and allows 20 requests per fixed one-second window, sending
+ * Retry-After in whole seconds as a real gateway does. Compared side by side:
+ * - 1,000 invites through this node, through the HTTP Request node with default settings, and
+ *   through the HTTP Request node with batching tuned to lose nothing;
+ * - Report > Get Many with Return All over 50,000 reports, and the n8n process's peak memory;
+ * - 1,000 callbacks posted (each twice) to an active iMocha Trigger workflow.
+ * Prints a markdown table. A benchmark, not a test: it asserts nothing and is not in `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+import { BULK_WINDOW } from '../sandbox/bulk';
+import { SANDBOX_API_KEY } from '../sandbox/seed';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { N8nInstance } from './n8n/instance';
+import { inParallel, seconds, sleep, withMemory } from './bench/measure';
+import {
+	CALLBACK_SECRET,
+	CREDENTIAL,
+	httpInviteWorkflow,
+	imochaInviteWorkflow,
+	returnAllWorkflow,
+	TEST_ID,
+	TRIGGER_PATH,
+	triggerWorkflow,
+	type Batching,
+} from './bench/workflows';
+
+const N = Number(process.env.BENCH_INVITES ?? 1000);
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 50_000);
+const CALLBACKS = Number(process.env.BENCH_CALLBACKS ?? 1000);
+const RATE = 20;
+const LATENCY_MS = 100;
+const PAGE_SIZE = 100;
+const CALLBACK_CONCURRENCY = 20;
+/** Fastest first: the first setting that loses nothing is the one reported as tuned. */
+const BATCHINGS: Batching[] = [
+	{ batchSize: 20, batchInterval: 1000 },
+	{ batchSize: 20, batchInterval: 1100 },
+	{ batchSize: 19, batchInterval: 1100 },
+];
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const rows: string[][] = [];
+
+interface InviteResult {
+	label: string;
+	nodeMs: number;
+	outputItems: number;
+	errorItems: number;
+	failed: number;
+	duplicated: number;
+	calls: number;
+	refusals: number;
+	status: string;
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const root = path.resolve(__dirname, '..');
+	const sandbox = await startSandbox({
+		reports: REPORTS,
+		maxLifetimeMs: 30 * 60_000,
+		faults: { latencyMs: LATENCY_MS, rateLimitPerSecond: RATE, retryAfter: true, retryAfterWholeSeconds: true },
+	});
+	log(`sandbox on ${sandbox.url}: ${LATENCY_MS} ms latency, ${RATE} req/s (fixed 1 s window, Retry-After in whole seconds), ${REPORTS} extra reports`);
+	const n8n = await N8nInstance.create({ packageRoot: root, log });
+	try {
+		await n8n.importCredentials([
+			{
+				...CREDENTIAL,
+				type: 'imochaApi',
+				data: {
+					apiKey: SANDBOX_API_KEY,
+					region: 'custom',
+					customBaseUrl: sandbox.url,
+					intelligenceBaseUrl: `${sandbox.url}/si`,
+					callbackSecret: CALLBACK_SECRET,
+				},
+			},
+		]);
+		await benchInvites(n8n, sandbox);
+		await benchReturnAll(n8n, sandbox);
+		await benchCallbacks(n8n);
+	} finally {
+		await n8n.stop();
+		await sandbox.close();
+	}
+	printTable();
+	log(`done in ${seconds(Date.now() - started)} s`);
+}
+
+async function benchInvites(n8n: N8nInstance, sandbox: Sandbox): Promise<void> {
+	const ideal = (N / RATE) * 1000;
+	const add = (result: InviteResult) => {
+		rows.push([
+			`${N} invites: ${result.label}`,
+			`${seconds(result.nodeMs)} s`,
+			`${(result.nodeMs / ideal).toFixed(2)}x of N / rate = ${seconds(ideal)} s`,
+			`${result.failed} failed, ${result.duplicated} duplicated`,
+			`${result.calls} calls, ${result.refusals} answered 429; ${result.status}`,
+		]);
+	};
+
+	add(await runInvites(n8n, sandbox, 'this node (concurrency 5, defaults)', 'node', (id, prefix) => imochaInviteWorkflow(id, prefix, N)));
+	add(
+		await runInvites(n8n, sandbox, 'HTTP Request node, default settings', 'http', (id, prefix) =>
+			httpInviteWorkflow(id, prefix, N, sandbox.url, SANDBOX_API_KEY),
+		),
+	);
+	for (const [index, batching] of BATCHINGS.entries()) {
+		const label = `HTTP Request node, batching ${batching.batchSize} per ${batching.batchInterval} ms`;
+		const result = await runInvites(n8n, sandbox, label, `batch${index}`, (id, prefix) =>
+			httpInviteWorkflow(id, prefix, N, sandbox.url, SANDBOX_API_KEY, batching),
+		);
+		add(result);
+		if (result.failed === 0) break;
+	}
+}
+
+async function runInvites(
+	n8n: N8nInstance,
+	sandbox: Sandbox,
+	label: string,
+	prefix: string,
+	build: (id: string, prefix: string) => object,
+): Promise<InviteResult> {
+	const id = `benchInvite${prefix[0].toUpperCase()}${prefix.slice(1)}`.slice(0, 16).padEnd(16, '0');
+	await n8n.importWorkflows([build(id, prefix)]);
+	// A fresh rate-limit window for every run.
+	await sleep(1500);
+	const before = sandbox.requests.length;
+	const refusedBefore = sandbox.faults.refusedCount;
+	log(`running ${label}`);
+	const run = await n8n.execute(id);
+	const task = run.result?.data?.resultData?.runData?.Invite?.[0];
+	const items: any[] = task?.data?.main?.[0] ?? [];
+	const ours = sandbox.state.invitations.filter((entry) => entry.email.startsWith(`${prefix}-`) && entry.testId === TEST_ID);
+	const emails = new Set(ours.map((entry) => entry.email));
+	const calls = sandbox.requests.slice(before).filter((request) => request.path === `/v3/tests/${TEST_ID}/invite`).length;
+	const status = run.result?.status ?? `exit ${run.code}`;
+	const error = task?.error?.message ?? run.result?.data?.resultData?.error?.message;
+	const result: InviteResult = {
+		label,
+		nodeMs: Number(task?.executionTime ?? NaN),
+		outputItems: items.length,
+		errorItems: items.filter((item) => item.json?.error).length,
+		failed: N - emails.size,
+		duplicated: ours.length - emails.size,
+		calls,
+		refusals: sandbox.faults.refusedCount - refusedBefore,
+		status: error ? `${status}: ${String(error).slice(0, 60)}` : status,
+	};
+	log(`  ${JSON.stringify(result)}`);
+	return result;
+}
+
+async function benchReturnAll(n8n: N8nInstance, sandbox: Sandbox): Promise<void> {
+	const pages = Math.ceil(REPORTS / PAGE_SIZE);
+	await n8n.importWorkflows([returnAllWorkflow('benchReturnAll01', BULK_WINDOW, true), returnAllWorkflow('benchOnePage0001', BULK_WINDOW, false)]);
+	const rtt = await singlePageRoundTrip(sandbox, pages);
+	await sleep(1500);
+	log('running Return All');
+	const before = sandbox.requests.length;
+	const { result: run, peakProcessMb, peakTreeMb } = await withMemory(() => n8n.execute('benchReturnAll01'));
+	const task = run.result?.data?.resultData?.runData?.Reports?.[0];
+	const count = task?.data?.main?.[0]?.length ?? 0;
+	const calls = sandbox.requests.slice(before).length;
+	const nodeMs = Number(task?.executionTime ?? NaN);
+	// The same page through the node, for the node's own per-call cost.
+	const single = await n8n.execute('benchOnePage0001');
+	const nodeOnePage = Number(single.result?.data?.resultData?.runData?.Reports?.[0]?.executionTime ?? NaN);
+	const ideal = pages * rtt;
+	log(`  Return All: ${count} items, ${calls} calls, ${nodeMs} ms; page RTT ${rtt.toFixed(0)} ms; node one page ${nodeOnePage} ms`);
+	rows.push([
+		`Return All over ${REPORTS} reports (${pages} pages of ${PAGE_SIZE})`,
+		`${seconds(nodeMs)} s`,
+		`${(nodeMs / ideal).toFixed(2)}x of pages x round trip = ${pages} x ${rtt.toFixed(0)} ms = ${seconds(ideal)} s`,
+		`${count} items returned, ${calls} calls`,
+		`peak memory: n8n process ${peakProcessMb.toFixed(0)} MB (VmHWM), with task runner ${peakTreeMb.toFixed(0)} MB; one page through the node ${nodeOnePage} ms`,
+	]);
+}
+
+/** Median time for one page of 100 straight from the sandbox, spread over the list. */
+async function singlePageRoundTrip(sandbox: Sandbox, pages: number): Promise<number> {
+	const times: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		const page = 1 + Math.floor((i * pages) / 7);
+		const url = `${sandbox.url}/v3/reports?PageNo=${page}&PageSize=${PAGE_SIZE}&startDate=${BULK_WINDOW.start}&endDate=${BULK_WINDOW.end}`;
+		const start = performance.now();
+		const response = await fetch(url, { headers: { 'X-API-KEY': SANDBOX_API_KEY } });
+		await response.json();
+		times.push(performance.now() - start);
+		await sleep(100);
+	}
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)];
+}
+
+async function benchCallbacks(n8n: N8nInstance): Promise<void> {
+	const workflowId = 'benchTrigger0001';
+	await n8n.importWorkflows([triggerWorkflow(workflowId)]);
+	await n8n.publish(workflowId);
+	await n8n.start();
+	const url = `${n8n.baseUrl}/webhook/${TRIGGER_PATH}?token=${CALLBACK_SECRET}`;
+	await n8n.waitForWebhook(url.replace(/\?.*$/, ''));
+	const ids = Array.from({ length: CALLBACKS }, (_, i) => 7_000_001 + i);
+	const answers = { started: 0, duplicate: 0, other: 0, failed: 0 };
+	const post = async (id: number) => {
+		try {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(callbackPayload(id)),
+			});
+			const body = (await response.json().catch(() => ({}))) as { started?: boolean; reason?: string };
+			if (!response.ok) answers.failed += 1;
+			else if (body.started) answers.started += 1;
+			else if (body.reason === 'duplicate') answers.duplicate += 1;
+			else answers.other += 1;
+		} catch {
+			answers.failed += 1;
+		}
+	};
+	log(`posting ${CALLBACKS} callbacks, ${CALLBACK_CONCURRENCY} at a time, then each again`);
+	const start = Date.now();
+	await inParallel(ids, CALLBACK_CONCURRENCY, post);
+	const firstRoundMs = Date.now() - start;
+	await inParallel(ids, CALLBACK_CONCURRENCY, post);
+	const postedMs = Date.now() - start;
+	const executions = await settledExecutions(n8n, workflowId, CALLBACKS);
+	const seen = new Map<number, number>();
+	for (const id of executions.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+	const lost = ids.filter((id) => !seen.has(id)).length;
+	const duplicated = [...seen.values()].reduce((sum, count) => sum + Math.max(0, count - 1), 0);
+	log(`  callbacks: ${JSON.stringify({ answers, executions: executions.count, lost, duplicated, firstRoundMs, postedMs })}`);
+	rows.push([
+		`${CALLBACKS} callbacks to an active trigger, each posted twice (${CALLBACK_CONCURRENCY} at a time)`,
+		`${seconds(postedMs)} s for ${CALLBACKS * 2} posts (first ${CALLBACKS}: ${seconds(firstRoundMs)} s)`,
+		`${executions.count} executions started (${executions.statuses})`,
+		`${lost} lost, ${duplicated} duplicated`,
+		`answers: ${answers.started} started, ${answers.duplicate} duplicate, ${answers.other} other, ${answers.failed} failed`,
+	]);
+}
+
+function callbackPayload(id: number) {
+	return {
+		CandidateEmailId: `cb${id}@bench.example.com`,
+		AttemptedOn: '09-Oct-2026 06:51 PM',
+		TotalScore: 115,
+		CandidateScore: 80,
+		ReportPDFUrl: `https://app.imocha.io/PDFReport?id=${id}`,
+		TestInvitationId: id,
+		Status: 'Complete',
+		AttemptedOnUtc: '2026-10-09T13:21:53',
+		PerformanceCategory: 'Expert',
+	};
+}
+
+/** Waits until the execution count stops growing, then reads which invitation each run was about. */
+async function settledExecutions(n8n: N8nInstance, workflowId: string, expected: number) {
+	const db = path.join(n8n.userFolder, '.n8n', 'database.sqlite');
+	const query = (sql: string) => execFileSync('sqlite3', ['-readonly', db, sql], { encoding: 'utf8', maxBuffer: 512 * 1024 ** 2 });
+	const count = () => Number(query(`select count(*) from execution_entity where workflowId = '${workflowId}' and finished = 1;`).trim());
+	let last = -1;
+	for (let waited = 0; waited < 60_000; waited += 1000) {
+		const now = count();
+		if (now === last && now >= expected) break;
+		if (now === last && waited > 10_000) break;
+		last = now;
+		await sleep(1000);
+	}
+	const statuses = query(`select status || ': ' || count(*) from execution_entity where workflowId = '${workflowId}' group by status;`)
+		.trim()
+		.split('\n')
+		.join(', ');
+	const data = query(
+		`select d.data from execution_data d join execution_entity e on e.id = d.executionId where e.workflowId = '${workflowId}';`,
+	);
+	const ids: number[] = [];
+	for (const line of data.split('\n')) {
+		const found = new Set((line.match(/\b700\d{4}\b/g) ?? []).map(Number));
+		// One invitation per run: the payload carries it (a run naming two would be a defect).
+		ids.push(...found);
+	}
+	return { count: Number(query(`select count(*) from execution_entity where workflowId = '${workflowId}';`).trim()), ids, statuses };
+}
+
+function printTable(): void {
+	const header = ['Scenario', 'Wall time', 'Against the ideal', 'Lost / duplicated', 'Notes'];
+	const lines = [
+		`Sandbox: ${LATENCY_MS} ms latency, ${RATE} requests/s (fixed 1 s window, Retry-After in whole seconds). n8n 2.40.7 on Node 24, ${new Date().toISOString().slice(0, 10)}.`,
+		'',
+		`| ${header.join(' | ')} |`,
+		`|${header.map(() => '---').join('|')}|`,
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+	];
+	process.stdout.write(`\n${lines.join('\n')}\n`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${(error as Error).stack ?? error}\n`);
+	process.exit(1);
+});
