@@ -31,11 +31,20 @@ describe.each([
 	['invite-and-wait.json', [['invitation', 'inviteAndWait'], ['invitation', 'sendReminder']]],
 	['send-reminders.json', [['invitation', 'sendReminder']]],
 	['replay-missed-results.json', [['callback', 'replayMissed']]],
+	[
+		'invite-then-fetch-reports.json',
+		[
+			['invitation', 'invite'],
+			['report', 'get'],
+			['report', 'get'],
+			['report', 'getPdf'],
+		],
+	],
 ])('Example %s', (file, expected) => {
 	const workflow = load(file);
 	const imochaNodes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-imocha.imocha');
 
-	it('uses the issue 8 operations with only parameters the node shows for them', () => {
+	it('uses existing operations with only parameters the node shows for them', () => {
 		expect(imochaNodes.map((node) => [node.parameters.resource, node.parameters.operation])).toEqual(expected);
 		for (const node of imochaNodes) {
 			const { resource, operation, ...rest } = node.parameters;
