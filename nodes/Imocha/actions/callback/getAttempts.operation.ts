@@ -5,6 +5,7 @@ import { toItems } from '../../helpers/output';
 import { checkOption, checkUtcDateTime, invalid } from '../../helpers/validate';
 import { applyLimit, imochaRequest } from '../../transport';
 import { limit, returnAll } from '../common.descriptions';
+import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 
 const STATES = ['completed', 'cancelled', 'expired'] as const;
@@ -44,11 +45,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['getAttempts'] } }, properties);
 
-interface Input {
+interface Input extends ListInput {
 	state: string;
 	body: IDataObject;
-	returnAll: boolean;
-	limit: number;
 }
 
 export const operation: ImochaOperation<Input> = {
@@ -63,8 +62,7 @@ export const operation: ImochaOperation<Input> = {
 		return {
 			state,
 			body: { StartDateTime: start, EndDateTime: end },
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			...readListInput(this, itemIndex),
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {

@@ -6,6 +6,7 @@ import { limit, returnAll } from '../common.descriptions';
 import { CERTIFICATE_FILTERS, endpoints } from '../intelligence/endpoints';
 import { employeeLocator, readEmployeeId } from '../intelligence/fields';
 import { siList } from '../intelligence/request';
+import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 
 const properties: INodeProperties[] = [
@@ -39,10 +40,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getCertificates'] } }, properties);
 
-interface Input {
+interface Input extends ListInput {
 	employeeId: number;
-	returnAll: boolean;
-	limit: number;
 	qs: IDataObject;
 }
 
@@ -55,8 +54,7 @@ export const operation: ImochaOperation<Input> = {
 		if (options.activeOnly !== undefined) qs[CERTIFICATE_FILTERS.activeOnly] = options.activeOnly === true;
 		return {
 			employeeId: readEmployeeId(this, itemIndex),
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			...readListInput(this, itemIndex),
 			qs,
 		};
 	},

@@ -7,6 +7,7 @@ import { limit, returnAll, simplify } from '../common.descriptions';
 import { EMPLOYEE_LIST_FILTERS, endpoints } from '../intelligence/endpoints';
 import { siList } from '../intelligence/request';
 import { simplifyProfile } from '../intelligence/simplify';
+import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 
 const properties: INodeProperties[] = [
@@ -41,9 +42,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getMany'] } }, properties);
 
-interface Input {
-	returnAll: boolean;
-	limit: number;
+interface Input extends ListInput {
 	qs: IDataObject;
 	simplify: boolean;
 }
@@ -60,8 +59,7 @@ export const operation: ImochaOperation<Input> = {
 			qs[EMPLOYEE_LIST_FILTERS.search] = checkText(this, itemIndex, 'Search Text', filters.searchText);
 		}
 		return {
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			...readListInput(this, itemIndex),
 			qs: compact(qs),
 			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 		};

@@ -48,7 +48,7 @@ export const callbackTargetFields: INodeProperties[] = [
 		displayOptions: { show: { callbackTarget: ['trigger'] } },
 	},
 	{
-		displayName: 'n8n Webhook Base URL',
+		displayName: 'Webhook Base URL',
 		name: 'webhookBaseUrl',
 		type: 'string',
 		default: '',
@@ -113,7 +113,7 @@ export async function resolveCallbackUrl(context: IExecuteFunctions, itemIndex: 
  */
 function webhookBase(context: IExecuteFunctions, itemIndex: number): string {
 	const override = context.getNodeParameter('webhookBaseUrl', itemIndex, '') as string;
-	return override.trim() ? checkHttpUrl(context, itemIndex, 'n8n Webhook Base URL', override) : context.getInstanceBaseUrl();
+	return override.trim() ? checkHttpUrl(context, itemIndex, 'Webhook Base URL', override) : context.getInstanceBaseUrl();
 }
 
 /** Keeps the Callback Secret out of output items (execution logs, AI agents). */

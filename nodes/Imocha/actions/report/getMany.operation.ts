@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../helpers/output';
 import { limit, returnAll } from '../common.descriptions';
+import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 import { ALL_REPORTS_PATH, listReports, readReportFilters, reportFilters, type ReportQuery } from './listReports';
 
@@ -10,9 +11,7 @@ const properties: INodeProperties[] = [returnAll, limit, reportFilters];
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getMany'] } }, properties);
 
-interface Input {
-	returnAll: boolean;
-	limit: number;
+interface Input extends ListInput {
 	query: ReportQuery;
 }
 
@@ -20,8 +19,7 @@ export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
 		return {
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			...readListInput(this, itemIndex),
 			query: readReportFilters(this, itemIndex),
 		};
 	},

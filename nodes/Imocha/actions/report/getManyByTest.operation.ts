@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toItems } from '../../helpers/output';
 import { checkId } from '../../helpers/validate';
 import { limit, returnAll, testLocator } from '../common.descriptions';
+import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 import { listReports, readReportFilters, reportFilters, reportsByTestPath, type ReportQuery } from './listReports';
 
@@ -16,10 +17,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getManyByTest'] } }, properties);
 
-interface Input {
+interface Input extends ListInput {
 	testId: number;
-	returnAll: boolean;
-	limit: number;
 	query: ReportQuery;
 }
 
@@ -29,8 +28,7 @@ export const operation: ImochaOperation<Input> = {
 		const testId = this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true });
 		return {
 			testId: checkId(this, itemIndex, 'Test', testId),
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			...readListInput(this, itemIndex),
 			query: readReportFilters(this, itemIndex),
 		};
 	},

@@ -6,6 +6,7 @@ import { limit, returnAll, simplify } from '../common.descriptions';
 import { endpoints } from '../intelligence/endpoints';
 import { siList } from '../intelligence/request';
 import { simplifyTaxonomySkill } from '../intelligence/simplify';
+import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 
 const properties: INodeProperties[] = [
@@ -20,9 +21,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['taxonomy'], operation: ['getSkills'] } }, properties);
 
-interface Input {
-	returnAll: boolean;
-	limit: number;
+interface Input extends ListInput {
 	simplify: boolean;
 }
 
@@ -30,8 +29,7 @@ export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
 		return {
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			...readListInput(this, itemIndex),
 			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 		};
 	},

@@ -1,32 +1,8 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { toItems } from '../../helpers/output';
 import { applyLimit } from '../../transport';
-import { limit, returnAll } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { simpleListOperation } from '../list';
 import { listTests } from './listTests';
 
-const properties: INodeProperties[] = [returnAll, limit];
-
-export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['getMany'] } }, properties);
-
-interface Input {
-	returnAll: boolean;
-	limit: number;
-}
-
-export const operation: ImochaOperation<Input> = {
-	description,
-	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		return {
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
-		};
-	},
-	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const tests: IDataObject[] = await listTests(this, itemIndex);
-		return toItems(applyLimit(tests, input.returnAll, input.limit));
-	},
-};
-
+/** No paging is documented for the test list, so it is fetched whole and limited here. */
+export const operation = simpleListOperation('test', async (context, input, itemIndex) =>
+	applyLimit(await listTests(context, itemIndex), input.returnAll, input.limit),
+);

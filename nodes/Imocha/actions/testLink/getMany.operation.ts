@@ -5,6 +5,7 @@ import { toItems } from '../../helpers/output';
 import { checkId } from '../../helpers/validate';
 import { applyLimit } from '../../transport';
 import { limit, returnAll, testLocator } from '../common.descriptions';
+import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 import { listTestLinks } from './listTestLinks';
 
@@ -16,10 +17,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['testLink'], operation: ['getMany'] } }, properties);
 
-interface Input {
+interface Input extends ListInput {
 	testId: number;
-	returnAll: boolean;
-	limit: number;
 }
 
 export const operation: ImochaOperation<Input> = {
@@ -28,8 +27,7 @@ export const operation: ImochaOperation<Input> = {
 		const testId = this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true });
 		return {
 			testId: checkId(this, itemIndex, 'Test', testId),
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+			...readListInput(this, itemIndex),
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {

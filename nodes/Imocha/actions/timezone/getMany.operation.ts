@@ -1,30 +1,8 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { toItems } from '../../helpers/output';
 import { applyLimit } from '../../transport';
-import { limit, returnAll } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { simpleListOperation } from '../list';
 import { listTimezones } from './listTimezones';
 
-const properties: INodeProperties[] = [returnAll, limit];
-
-export const description = updateDisplayOptions({ show: { resource: ['timezone'], operation: ['getMany'] } }, properties);
-
-interface Input {
-	returnAll: boolean;
-	limit: number;
-}
-
-export const operation: ImochaOperation<Input> = {
-	description,
-	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		return {
-			returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: this.getNodeParameter('limit', itemIndex, 50) as number,
-		};
-	},
-	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		return toItems(applyLimit(await listTimezones(this, itemIndex), input.returnAll, input.limit));
-	},
-};
+/** The timezone list comes whole: no paging is known for it (reference §2.5). */
+export const operation = simpleListOperation('timezone', async (context, input, itemIndex) =>
+	applyLimit(await listTimezones(context, itemIndex), input.returnAll, input.limit),
+);
