@@ -2,23 +2,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eventOf, isFinalEvent } from '../../../ImochaTrigger/status';
-import { checkId, compact, toFlag } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
+import { checkId } from '../../helpers/validate';
 import { testLocator } from '../common.descriptions';
 import type { ImochaOperation } from '../types';
 import { checkHttpUrl } from './callbackTarget';
-import {
-	additionalFields,
-	candidateEmailField,
-	candidateNameField,
-	invitationOutput,
-	readAdditional,
-	readCandidate,
-	readCommonOptions,
-	readProctoringMode,
-	readStakeholders,
-	readWindow,
-} from './fields';
+import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
+import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
 import { timedOutItem, waitTillFrom, type WaitUnit } from './waitForResult';
 
 const show = { resource: ['invitation'], operation: ['inviteAndWait'] };
@@ -116,9 +105,6 @@ export const operation: ImochaOperation<Input> = {
 			});
 		}
 		const testId = checkId(this, itemIndex, 'Test', this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
-		const fields = readAdditional(this, itemIndex);
-		const { email, name } = readCandidate(this, itemIndex, toFlag(fields.disableMandatoryFields) === 1);
-		const window = readWindow(this, itemIndex, fields);
 		const amount = Number(this.getNodeParameter('waitAmount', itemIndex, 7));
 		if (!Number.isFinite(amount) || amount <= 0) {
 			throw new NodeOperationError(this.getNode(), `The "Time Limit" of item ${itemIndex} must be a positive number (got ${amount})`, {
@@ -127,27 +113,11 @@ export const operation: ImochaOperation<Input> = {
 			});
 		}
 		const unit = this.getNodeParameter('waitUnit', itemIndex, 'days') as WaitUnit;
-		const body = compact({
-			email,
-			name,
-			callbackUrl: resumeUrlOf(this, itemIndex),
-			...readCommonOptions(this, itemIndex, fields),
-			stakeholderEmails: fields.stakeholderEmails ? readStakeholders(this, itemIndex, fields.stakeholderEmails) : undefined,
-			startDateTime: window.start,
-			endDateTime: window.end,
-			timeZoneId: window.timeZoneId,
-			ProctoringMode: fields.proctoringMode ? readProctoringMode(this, itemIndex, fields.proctoringMode) : undefined,
-		});
+		const body = readDefaultLinkInviteBody(this, itemIndex, resumeUrlOf(this, itemIndex));
 		return { testId, body, waitTill: waitTillFrom(Date.now(), amount, unit) };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/tests/${input.testId}/invite`,
-			body: input.body,
-			itemIndex,
-			idempotent: true,
-		});
+		const response = await postDefaultLinkInvite(this, input.testId, input.body, itemIndex);
 		const invitation = invitationOutput(response, { email: input.body.email, testId: input.testId });
 		// Re-inviting a finished candidate returns the old invitation and no new callback (§4.2).
 		const status = typeof response.status === 'string' ? eventOf(response.status) : undefined;

@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { compact, toFlag } from '../../helpers/validate';
+import { imochaRequest } from '../../transport';
+import {
+	readAdditional,
+	readCandidate,
+	readCommonOptions,
+	readProctoringMode,
+	readStakeholders,
+	readWindow,
+} from './fields';
+
+/**
+ * The body of POST /v3/tests/{testId}/invite (reference §4.2), shared by Invite and Invite and
+ * Wait, which differ only in where the callbacks go.
+ */
+export function readDefaultLinkInviteBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	callbackUrl: string | undefined,
+): IDataObject {
+	const fields = readAdditional(context, itemIndex);
+	const { email, name } = readCandidate(context, itemIndex, toFlag(fields.disableMandatoryFields) === 1);
+	const window = readWindow(context, itemIndex, fields);
+	return compact({
+		email,
+		name,
+		callbackUrl,
+		...readCommonOptions(context, itemIndex, fields),
+		stakeholderEmails: fields.stakeholderEmails ? readStakeholders(context, itemIndex, fields.stakeholderEmails) : undefined,
+		startDateTime: window.start,
+		endDateTime: window.end,
+		timeZoneId: window.timeZoneId,
+		ProctoringMode: fields.proctoringMode ? readProctoringMode(context, itemIndex, fields.proctoringMode) : undefined,
+	});
+}
+
+export function postDefaultLinkInvite(
+	context: IExecuteFunctions,
+	testId: number,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	// iMocha documents re-inviting an email as returning the same invitation, so a retry is harmless.
+	return imochaRequest<IDataObject>(context, {
+		method: 'POST',
+		path: `/v3/tests/${testId}/invite`,
+		body,
+		itemIndex,
+		idempotent: true,
+	});
+}
