@@ -102,28 +102,30 @@ describe('invite -> candidate -> callback -> iMocha Trigger, in a real n8n', () 
 
 	it('deactivating and activating through the public API runs the trigger lifecycle', async () => {
 		const { n8n } = harness;
-		const staticDataOf = async () => ((await n8n.api('GET', `/workflows/${TRIGGER.id}`)) as any).staticData ?? {};
 		const validatedUrl = `http://127.0.0.1:${n8n.port}/webhook/${TRIGGER_PATH}`;
-		// create() ran at activation: it stored the URL it validated.
-		expect((await staticDataOf())['node:iMocha Trigger']).toMatchObject({ validatedUrl });
+		// The trigger's create()/delete() record the URL they validated in the node's static data,
+		// which n8n saves just after the API call returns.
+		const validated = (expected: string | undefined) =>
+			until(`the trigger's static data to hold validatedUrl=${expected}`, async () => {
+				const workflow = await n8n.api('GET', `/workflows/${TRIGGER.id}`);
+				const actual = workflow.staticData?.['node:iMocha Trigger']?.validatedUrl;
+				return actual === expected ? true : undefined;
+			}, 10_000);
+		await validated(validatedUrl);
 
 		await n8n.deactivate(TRIGGER.id);
-		// delete() ran: the URL is forgotten, and n8n no longer serves the webhook.
+		await validated(undefined);
 		const whileInactive = await postCallback(triggerUrl(CALLBACK_SECRET), completePayload());
 		expect(whileInactive.status).toBe(404);
-		await until('delete() to clear the static data', async () => {
-			const data = await staticDataOf();
-			console.log(JSON.stringify(data));
-			return data['node:iMocha Trigger']?.validatedUrl === undefined ? true : undefined;
-		}, 10_000);
 
 		await n8n.activate(TRIGGER.id);
-		expect((await staticDataOf())['node:iMocha Trigger']).toMatchObject({ validatedUrl });
+		await validated(validatedUrl);
 		await n8n.waitForWebhook(triggerUrl(), 15_000);
 		const afterwards = await postCallback(triggerUrl(CALLBACK_SECRET), completePayload());
 		expect(afterwards.status).toBe(200);
 		// The de-duplication memory lives in the same static data and survives the round trip.
-		expect(await afterwards.json()).toMatchObject({ started: false, reason: 'duplicate' });
+		expect(await afterwards.json()).toMatchObject({ received: true, started: false, reason: 'duplicate' });
+		await sleep(SETTLE_MS);
 		expect(await triggerRuns()).toHaveLength(1);
 	}, 60_000);
 });

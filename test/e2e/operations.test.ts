@@ -40,7 +40,7 @@ describe('every iMocha operation in a real n8n', () => {
 	async function run(resource: keyof typeof workflows): Promise<{ response: Response; body: Buffer; execution: any }> {
 		const { n8n } = harness;
 		const workflow = workflows[resource];
-		const url = `${n8n.baseUrl}/webhook/${workflow.nodes[0].parameters.path}`;
+		const url = `${n8n.baseUrl}/webhook/${(workflow.nodes[0].parameters as { path: string }).path}`;
 		await n8n.waitForWebhook(url, 30_000);
 		const before = new Set((await n8n.listExecutions(workflow.id)).map((execution) => execution.id));
 		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
