@@ -7,6 +7,8 @@ import type { SandboxRequest, SandboxResponse } from './router';
 export interface FaultConfig {
 	/** Added before every answer. */
 	latencyMs: number;
+	/** A random extra delay up to this, so answers come back out of order. */
+	latencyJitterMs: number;
 	/** Requests per second above which the sandbox answers 429 (0 = unlimited). */
 	rateLimitPerSecond: number;
 	/** Whether 429s carry Retry-After (seconds until the window frees up). */
@@ -44,6 +46,7 @@ export interface ScriptEntry {
 
 export const NO_FAULTS: FaultConfig = {
 	latencyMs: 0,
+	latencyJitterMs: 0,
 	rateLimitPerSecond: 0,
 	retryAfter: true,
 	retryAfterWholeSeconds: false,

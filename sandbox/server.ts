@@ -72,7 +72,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			rawBody: request.rawBody,
 		};
 		requests.push(record);
-		if (faults.config.latencyMs > 0) await delay(faults.config.latencyMs);
+		const latency = faults.config.latencyMs + Math.random() * faults.config.latencyJitterMs;
+		if (latency > 0) await delay(latency);
 		const key = request.headers['x-api-key'];
 		if (typeof key !== 'string' || !state.apiKeys.has(key)) {
 			return finish(record, res, statusMessage(401, GATEWAY_401));

@@ -48,3 +48,28 @@ export function isDuplicate(seen: SeenKeys, key: string, limits: DedupeLimits, n
 	prune(seen, limits, now);
 	return false;
 }
+
+/**
+ * Seen keys per trigger node in this n8n process. n8n hands each webhook call its own copy of
+ * the static data and saves the copies last-writer-wins, so callbacks arriving together would
+ * forget each other; this shared map is the source of truth while the process lives, and the
+ * static data carries it over a restart.
+ */
+const processMemory = new Map<string, SeenKeys>();
+
+export function sharedSeenKeys(scope: string, staticData: IDataObject): SeenKeys {
+	let memory = processMemory.get(scope);
+	if (!memory) {
+		memory = {};
+		processMemory.set(scope, memory);
+	}
+	for (const [key, at] of Object.entries(seenKeysIn(staticData))) {
+		if (typeof at === 'number' && !(key in memory)) memory[key] = at;
+	}
+	return memory;
+}
+
+/** Writes the shared keys back into this call's static data, so n8n persists the union. */
+export function persistSeenKeys(memory: SeenKeys, staticData: IDataObject): void {
+	staticData.seen = { ...memory };
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CALLBACK_TOKEN_PARAMETER } from '../Imocha/helpers/callbackUrl';
-import { isDuplicate, seenKeysIn } from './dedupe';
+import { isDuplicate, persistSeenKeys, sharedSeenKeys } from './dedupe';
 import { enrich, fetchReport } from './enrich';
 import { checkCallback, checkTestId } from './filter';
 import { field, parseCallback, type CallbackEventData } from './payload';
@@ -42,10 +42,13 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	const local = checkCallback(event, settings.filters);
 	if (!local.pass) return reply(200, { received: true, started: false, reason: local.reason });
 
-	const seen = seenKeysIn(this.getWorkflowStaticData('node'));
+	const staticData = this.getWorkflowStaticData('node');
+	const seen = sharedSeenKeys(`${this.getWorkflow().id ?? ''}/${this.getNode().name}`, staticData);
 	const key = `${event.testInvitationId}:${statusKey(event.status)}`;
-	if (!sampleRequested && isDuplicate(seen, key, settings.dedupe)) {
-		return reply(200, { received: true, started: false, reason: 'duplicate' });
+	if (!sampleRequested) {
+		const duplicate = isDuplicate(seen, key, settings.dedupe);
+		persistSeenKeys(seen, staticData);
+		if (duplicate) return reply(200, { received: true, started: false, reason: 'duplicate' });
 	}
 
 	let report: IDataObject | undefined;

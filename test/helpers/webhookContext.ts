@@ -48,6 +48,18 @@ interface BaseOptions {
 	staticData?: IDataObject;
 	mode?: 'manual' | 'webhook' | 'trigger';
 	nodeType: string;
+	/** Defaults to one ID per static-data object: a new object stands for another workflow. */
+	workflowId?: string;
+}
+
+const workflowIds = new WeakMap<object, string>();
+function workflowIdFor(staticData: IDataObject): string {
+	let id = workflowIds.get(staticData);
+	if (!id) {
+		id = `test-workflow-${Math.random().toString(36).slice(2)}`;
+		workflowIds.set(staticData, id);
+	}
+	return id;
 }
 
 export interface WebhookOptions extends Omit<BaseOptions, 'nodeType'> {
@@ -75,6 +87,7 @@ function base(options: BaseOptions) {
 		logger,
 		staticData,
 		getMode: () => options.mode ?? 'webhook',
+		getWorkflow: () => ({ id: options.workflowId ?? workflowIdFor(staticData), name: 'Test', active: true }),
 		getActivationMode: () => 'activate',
 		getNodeParameter: (name: string, fallback?: unknown) => execute.getNodeParameter(name, 0, fallback),
 	};

@@ -150,7 +150,7 @@ export function checkUtcDateTime(context: IExecuteFunctions, itemIndex: number, 
 	const text = dateText(value);
 	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
 	const isoShape = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text);
-	const millis = isoShape ? Date.parse(hasZone || !text.includes('T') ? text : `${text}Z`) : NaN;
+	const millis = isoShape && isRealCalendarTime(text) ? Date.parse(hasZone || !text.includes('T') ? text : `${text}Z`) : NaN;
 	if (Number.isNaN(millis)) {
 		throw invalid(
 			context,
@@ -161,6 +161,13 @@ export function checkUtcDateTime(context: IExecuteFunctions, itemIndex: number, 
 		);
 	}
 	return new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Date.parse rolls 2026-02-30 over to March: check the fields themselves. */
+function isRealCalendarTime(text: string): boolean {
+	const [year, month, day, hour = 0, minute = 0, second = 0] = (text.match(/\d+/g) ?? []).map(Number);
+	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour < 24 && minute < 60 && second < 60;
 }
 
 function dateText(value: unknown): string {

@@ -10,7 +10,7 @@ import { sleep } from 'n8n-workflow';
  *   quota is used fully without a 429 per window;
  * - after a quiet spell it probes upward. A probe that meets a 429 makes the next one wait twice
  *   as long (a gateway's whole-second Retry-After can cost most of a window each time); probes
- *   that pass grow in size, so a lifted limit is found again within about a minute.
+ *   that pass grow in size, so a lifted limit stops the pacing within about three minutes.
  */
 export interface PacerTuning {
 	/** The span over which accepted starts are counted to estimate the allowed rate. */
@@ -31,8 +31,8 @@ export interface PacerTuning {
 
 export const DEFAULT_PACER_TUNING: PacerTuning = {
 	windowMs: 1000,
-	margin: 0.975,
-	minQuietMs: 15_000,
+	margin: 0.985,
+	minQuietMs: 20_000,
 	maxQuietMs: 60_000,
 	firstStep: 0.05,
 	maxStep: 1,
@@ -49,6 +49,8 @@ export class Pacer {
 	private quietMs: number;
 	private step: number;
 	private probing = false;
+	/** The pace before the current probe. */
+	private goodRate = Infinity;
 	private acceptedStarts: number[] = [];
 	private refusals = 0;
 	private lastRefusalAt = -Infinity;
@@ -110,15 +112,19 @@ export class Pacer {
 		// then may still be in flight, and would make the sample look smaller than the limit.
 		this.forgetBefore(startedAt - windowMs);
 		const measured = this.acceptedStarts.filter((start) => start < startedAt).length * (1000 / windowMs);
-		if (Number.isFinite(this.rate)) {
-			this.rate = Math.max(minRate, Math.min(this.rate * margin * margin, measured ? measured * margin : Infinity));
-		} else if (measured) {
+		if (!Number.isFinite(this.rate)) {
+			// The first 429: what got through is the best estimate there is.
+			if (measured) this.rate = Math.max(minRate, measured * margin);
+		} else if (measured && measured < this.rate * 0.9) {
+			// The limit dropped well below the pace: follow it at once.
 			this.rate = Math.max(minRate, measured * margin);
+		} else {
+			// A probe went too far (back to the last good pace), or a window's edge met jitter.
+			this.rate = Math.max(minRate, this.probing ? this.goodRate : this.rate * margin);
 		}
 		if (this.probing) this.quietMs = Math.min(maxQuietMs, this.quietMs * 2);
 		this.probing = false;
 		this.step = firstStep;
-		(globalThis as any).PLOG?.push(`refused t=${now%100000} wait=${waitMs} measured=${measured} rate=${this.rate.toFixed(2)}`);
 		this.resumeAt = Math.max(this.resumeAt, now + waitMs);
 		this.pauseEndedAt = this.resumeAt;
 		// Slots handed out before the pause are void: the pool restarts evenly spaced.
@@ -139,10 +145,10 @@ export class Pacer {
 			this.quietMs = Math.max(this.tuning.minQuietMs, this.quietMs / 2);
 		}
 		this.probing = true;
+		this.goodRate = this.rate;
 		this.lastChange = now;
 		this.rate *= 1 + this.step;
 		if (this.rate > this.tuning.unlimitedAbove) this.rate = Infinity;
-		(globalThis as any).PLOG?.push(`probe t=${now%100000} rate=${this.rate.toFixed(2)}`);
 	}
 
 	private forgetBefore(cutoff: number): void {

@@ -30,6 +30,11 @@ export interface ImochaRequest {
 	itemIndex?: number;
 	/** Whether sending the call twice does no harm. Defaults to true for GET. */
 	idempotent?: boolean;
+	/**
+	 * Fields a successful answer must carry (e.g. the new invitation's ID): without them the
+	 * answer counts as malformed, so it is retried when safe and otherwise reported.
+	 */
+	requiredFields?: string[];
 }
 
 export interface BinaryResponse {
@@ -78,7 +83,7 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 				CREDENTIAL_TYPE,
 				options,
 			)) as RawResponse;
-			outcome = classify(response, binary, request.method === 'GET');
+			outcome = classify(response, binary, request.method === 'GET', request.requiredFields);
 		} catch (error) {
 			outcome = networkOutcome(error);
 		}
@@ -118,10 +123,18 @@ function buildOptions(
 	};
 }
 
-function classify(response: RawResponse, binary: boolean, isRead: boolean): Outcome {
+function classify(response: RawResponse, binary: boolean, isRead: boolean, requiredFields: string[] = []): Outcome {
 	const status = Number(response.statusCode);
-	if (status >= 200 && status < 300 && !binary && isMalformed(response.body, isRead)) return { kind: 'malformed' };
+	const success = status >= 200 && status < 300;
+	if (success && !binary && isMalformed(response.body, isRead)) return { kind: 'malformed' };
+	if (success && !binary && !hasFields(response.body, requiredFields)) return { kind: 'malformed' };
 	return { kind: 'status', status };
+}
+
+function hasFields(body: unknown, fields: string[]): boolean {
+	if (!fields.length) return true;
+	const parsed = typeof body === 'string' ? (body.trim() ? JSON.parse(body) : {}) : body;
+	return !!parsed && typeof parsed === 'object' && fields.every((field) => (parsed as IDataObject)[field] != null);
 }
 
 /**

@@ -178,6 +178,15 @@ describe('de-duplication', () => {
 		expect(Object.keys(staticData.seen as object)).toEqual(['2655161:complete']);
 	});
 
+	it('starts one run when n8n hands concurrent callbacks separate copies of the static data', async () => {
+		const workflowId = 'wf-concurrent';
+		const copies: IDataObject[] = [{}, {}, {}];
+		const results = await Promise.all(copies.map((staticData) => call({ staticData, workflowId })));
+		expect(results.filter(({ result }) => result.workflowData).length).toBe(1);
+		// Every copy n8n saves carries the key, so a save by any of them keeps it.
+		for (const staticData of copies) expect(Object.keys(staticData.seen as object)).toContain('2655161:complete');
+	});
+
 	it('answers the duplicate with reason "duplicate"', async () => {
 		const staticData: IDataObject = {};
 		await call({ staticData });

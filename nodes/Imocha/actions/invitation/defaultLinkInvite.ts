@@ -49,5 +49,6 @@ export function postDefaultLinkInvite(
 		body,
 		itemIndex,
 		idempotent: true,
+		requiredFields: ['testInvitationId'],
 	});
 }

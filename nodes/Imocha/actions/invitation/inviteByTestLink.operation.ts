@@ -66,6 +66,7 @@ export const operation: ImochaOperation<Input> = {
 			body: input.body,
 			itemIndex,
 			idempotent: true,
+			requiredFields: ['testInvitationId'],
 		});
 		return toItems(
 			invitationOutput(response, { email: input.body.email, testId: input.testId, testLinkId: input.testLinkId }),
