@@ -1,22 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TRIGGER_PATH } from '../Imocha/helpers/callbackUrl';
+import { reportTypeField as reportField } from '../Imocha/actions/report/fields';
 import type { CallbackEvent } from './status';
 
 export const DEFAULT_EVENTS: CallbackEvent[] = ['complete', 'terminated', 'testLeft'];
 
-export const reportTypeField: INodeProperties = {
-	displayName: 'Report Type',
-	name: 'reportType',
-	type: 'options',
-	options: [
-		{ name: 'Section-Wise (Summary)', value: 1 },
-		{ name: 'Skill-Wise', value: 2 },
-		{ name: 'Section-Wise and Skill-Wise', value: 3 },
-	],
-	default: 1,
-	description: 'How much detail the added report carries',
-};
+export const reportTypeField: INodeProperties = { ...reportField, description: 'How much detail the added report carries' };
 
 export const enrichmentOptions: INodeProperties[] = [
 	{

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { eventOf, isFinalEvent } from '../../../ImochaTrigger/status';
 import { checkId } from '../../helpers/validate';
 import { testLocator } from '../common.descriptions';
+import { reportTypeField } from '../report/fields';
 import type { ImochaOperation } from '../types';
 import { checkHttpUrl } from './callbackTarget';
 import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
@@ -58,18 +59,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to add the full JSON report (Report > Get) under "report" when the result arrives',
 			},
-			{
-				displayName: 'Report Type',
-				name: 'reportType',
-				type: 'options',
-				options: [
-					{ name: 'Section-Wise', value: 1 },
-					{ name: 'Skill-Wise', value: 2 },
-					{ name: 'Section- and Skill-Wise', value: 3 },
-				],
-				default: 1,
-				description: 'Which scores the added report carries',
-			},
+			{ ...reportTypeField, description: 'Which scores the added report carries' },
 		],
 	},
 	additionalFields([

@@ -6,24 +6,13 @@ import { invalid } from '../../helpers/validate';
 import { imochaRequest } from '../../transport';
 import { simplify } from '../common.descriptions';
 import type { ImochaOperation } from '../types';
-import { readTestInvitationId, simplifyReport, testInvitationIdField } from './fields';
+import { readTestInvitationId, reportTypeField, simplifyReport, testInvitationIdField } from './fields';
 
 const REPORT_TYPES = [1, 2, 3] as const;
 
 const properties: INodeProperties[] = [
 	testInvitationIdField,
-	{
-		displayName: 'Report Type',
-		name: 'reportType',
-		type: 'options',
-		options: [
-			{ name: 'Section-Wise (Summary)', value: 1, description: 'Test summary with section-level scores' },
-			{ name: 'Skill-Wise', value: 2, description: 'Scores per skill' },
-			{ name: 'Section-Wise and Skill-Wise', value: 3, description: 'Both section-level and skill-level scores' },
-		],
-		default: 1,
-		description: 'How much detail iMocha returns. Simplify drops the section and skill detail.',
-	},
+	{ ...reportTypeField, description: 'How much detail iMocha returns. Simplify drops the section and skill detail.' },
 	{
 		...simplify,
 		description:
