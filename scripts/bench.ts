@@ -12,6 +12,7 @@
 import * as path from 'node:path';
 
 import { BULK_WINDOW } from '../sandbox/bulk';
+import { sandboxCredentialImport } from '../sandbox/credential';
 import { SANDBOX_API_KEY } from '../sandbox/seed';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { N8nInstance } from './n8n/instance';
@@ -74,19 +75,7 @@ async function main(): Promise<void> {
 	log(`sandbox on ${sandbox.url}: ${LATENCY_MS} ms latency, ${RATE} req/s (fixed 1 s window, Retry-After in whole seconds), ${REPORTS} extra reports`);
 	const n8n = await N8nInstance.create({ packageRoot: root, log });
 	try {
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				type: 'imochaApi',
-				data: {
-					apiKey: SANDBOX_API_KEY,
-					region: 'custom',
-					customBaseUrl: sandbox.url,
-					intelligenceBaseUrl: `${sandbox.url}/si`,
-					callbackSecret: CALLBACK_SECRET,
-				},
-			},
-		]);
+		await n8n.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url, CALLBACK_SECRET)]);
 		await benchInvites(n8n, sandbox);
 		await benchReturnAll(n8n, sandbox);
 		await benchCallbacks(n8n);

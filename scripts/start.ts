@@ -9,7 +9,7 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
 
-import { SANDBOX_API_KEY } from '../sandbox/seed';
+import { sandboxCredentialImport } from '../sandbox/credential';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { API_KEY_SCOPES, publicApi } from './n8n/http';
 import { N8nInstance } from './n8n/instance';
@@ -88,19 +88,7 @@ async function main(): Promise<void> {
 	if (stopping) return;
 
 	log('Importing the "iMocha sandbox" credential and the workflows...');
-	await n8n.importCredentials([
-		{
-			...CREDENTIAL,
-			type: 'imochaApi',
-			data: {
-				apiKey: SANDBOX_API_KEY,
-				region: 'custom',
-				customBaseUrl: sandbox.url,
-				intelligenceBaseUrl: `${sandbox.url}/si`,
-				callbackSecret: CALLBACK_SECRET,
-			},
-		},
-	]);
+	await n8n.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url, CALLBACK_SECRET)]);
 	const examples = exampleWorkflows(repoRoot, CREDENTIAL);
 	const tour = tourWorkflows(CREDENTIAL);
 	const workflows = [...examples, ...tour];

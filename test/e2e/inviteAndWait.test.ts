@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 
 import { playCandidate } from '../../sandbox/candidate';
-import { SANDBOX_API_KEY } from '../../sandbox/seed';
+import { sandboxCredentialImport } from '../../sandbox/credential';
 import type { Sandbox } from '../../sandbox/server';
 import type { Invitation } from '../../sandbox/state';
 import { N8nInstance } from '../../scripts/n8n/instance';
@@ -82,19 +82,7 @@ describe('Invite and Wait for Result in a real n8n', () => {
 		await ensureRuntime((msg) => process.stderr.write(`${msg}\n`));
 		sandbox = await testSandbox({ maxLifetimeMs: 10 * 60_000 });
 		n8n = await N8nInstance.create({ packageRoot: repoRoot });
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				type: 'imochaApi',
-				data: {
-					apiKey: SANDBOX_API_KEY,
-					region: 'custom',
-					customBaseUrl: sandbox.url,
-					intelligenceBaseUrl: `${sandbox.url}/si`,
-					callbackSecret: '',
-				},
-			},
-		]);
+		await n8n.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url)]);
 		await n8n.importWorkflows([RESULT_FLOW, TIMEOUT_FLOW]);
 		await n8n.publish(RESULT_FLOW.id);
 		await n8n.publish(TIMEOUT_FLOW.id);

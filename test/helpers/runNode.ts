@@ -1,21 +1,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Imocha } from '../../nodes/Imocha/Imocha.node';
-import { SANDBOX_API_KEY } from '../../sandbox/seed';
+import { sandboxCredentialData } from '../../sandbox/credential';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { createExecuteContext, type ContextOptions } from './context';
 
 export const imochaNode = new Imocha();
 
 export function sandboxCredentials(sandbox: Sandbox, extra: IDataObject = {}): IDataObject {
-	return {
-		apiKey: SANDBOX_API_KEY,
-		region: 'custom',
-		customBaseUrl: sandbox.url,
-		intelligenceBaseUrl: `${sandbox.url}/si`,
-		callbackSecret: '',
-		...extra,
-	};
+	return { ...sandboxCredentialData(sandbox.url), ...extra };
 }
 
 /** Runs the Imocha node's execute() with the given parameters against a sandbox. */
