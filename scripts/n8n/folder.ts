@@ -11,7 +11,8 @@ const ENCRYPTION_KEY = 'n8n-nodes-imocha-e2e-encryption-key';
  * How the package gets into `.n8n/nodes/node_modules`. 'link' symlinks the package root: its
  * `require('n8n-workflow')` then resolves the repo's devDependency copy. 'copy' copies
  * package.json + dist (what npm publishes), which resolves n8n's own n8n-workflow through the
- * NODE_PATH n8n sets up, exactly like a community package installed with --omit=peer.
+ * NODE_PATH n8n sets up, exactly like a community package installed with --omit=peer. 'copy' is
+ * the default: the tests then load the package as users get it, against n8n's own n8n-workflow.
  */
 export type PackageInstall = 'link' | 'copy';
 
@@ -19,7 +20,7 @@ export type PackageInstall = 'link' | 'copy';
  * Creates a fresh folder under the OS temp dir with the package installed as a community package,
  * so its node types get the names users see in production (`n8n-nodes-imocha.imocha`).
  */
-export function createUserFolder(packageRoot: string, install: PackageInstall = 'link'): string {
+export function createUserFolder(packageRoot: string, install: PackageInstall = 'copy'): string {
 	const pkgFile = path.join(packageRoot, 'package.json');
 	if (!fs.existsSync(pkgFile)) throw new Error(`${packageRoot} has no package.json`);
 	if (!fs.existsSync(path.join(packageRoot, 'dist'))) {

@@ -20,7 +20,7 @@ export interface InstanceOptions {
 	port?: number;
 	/** Directory of the built package (its `dist/` must exist). */
 	packageRoot: string;
-	/** 'link' (default) or 'copy': see PackageInstall for which n8n-workflow each one loads. */
+	/** 'copy' (default) or 'link': see PackageInstall for which n8n-workflow each one loads. */
 	install?: PackageInstall;
 	log?: Log;
 	extraEnv?: Record<string, string>;
