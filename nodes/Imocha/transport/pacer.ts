@@ -31,8 +31,8 @@ export interface PacerTuning {
 
 export const DEFAULT_PACER_TUNING: PacerTuning = {
 	windowMs: 1000,
-	margin: 0.985,
-	minQuietMs: 20_000,
+	margin: 0.975,
+	minQuietMs: 30_000,
 	maxQuietMs: 60_000,
 	firstStep: 0.05,
 	maxStep: 1,
