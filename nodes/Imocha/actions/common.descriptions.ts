@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkId } from '../helpers/validate';
 
 /** Parameters several operations share; each operation scopes them with updateDisplayOptions. */
 
@@ -41,6 +43,11 @@ export const testLocator: INodeProperties = {
 		},
 	],
 };
+
+/** The ID chosen in the Test locator, whichever mode the user picked. */
+export function readTestId(context: IExecuteFunctions, itemIndex: number): number {
+	return checkId(context, itemIndex, 'Test', context.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
+}
 
 export const returnAll: INodeProperties = {
 	displayName: 'Return All',

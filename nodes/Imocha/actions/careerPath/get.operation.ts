@@ -1,28 +1,8 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { toItems } from '../../helpers/output';
 import { endpoints } from '../intelligence/endpoints';
-import { employeeLocator, readEmployeeId } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { employeeReadOperation } from '../intelligence/employeeRead';
 
-const properties: INodeProperties[] = [
-	{ ...employeeLocator, description: `${employeeLocator.description}. Returns the career path iMocha suggests for them.` },
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['careerPath'], operation: ['get'] } }, properties);
-
-interface Input {
-	employeeId: number;
-}
-
-export const operation: ImochaOperation<Input> = {
-	description,
-	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		return { employeeId: readEmployeeId(this, itemIndex) };
-	},
-	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		return toItems(await siRequest<IDataObject>(this, endpoints.careerPath, { id: input.employeeId, itemIndex }));
-	},
-};
+export const operation = employeeReadOperation(
+	{ resource: ['careerPath'], operation: ['get'] },
+	endpoints.careerPath,
+	'Returns the career path iMocha suggests for them.',
+);

@@ -2,8 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../helpers/output';
-import { checkId } from '../../helpers/validate';
-import { testLocator } from '../common.descriptions';
+import { readTestId, testLocator } from '../common.descriptions';
 import type { ImochaOperation } from '../types';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
@@ -37,7 +36,7 @@ interface Input {
 export const operation: ImochaOperation<Input> = {
 	description,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<Input> {
-		const testId = checkId(this, itemIndex, 'Test', this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
+		const testId = readTestId(this, itemIndex);
 		const body = readDefaultLinkInviteBody(this, itemIndex, await resolveCallbackUrl(this, itemIndex));
 		return { testId, body };
 	},

@@ -2,8 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eventOf, isFinalEvent } from '../../../ImochaTrigger/status';
-import { checkId } from '../../helpers/validate';
-import { testLocator } from '../common.descriptions';
+import { readTestId, testLocator } from '../common.descriptions';
 import { reportTypeField } from '../report/fields';
 import type { ImochaOperation } from '../types';
 import { checkHttpUrl } from './callbackTarget';
@@ -94,7 +93,7 @@ export const operation: ImochaOperation<Input> = {
 					'Call a sub-workflow once per candidate (Execute Workflow node, "Run once for each item", without waiting for it), or use Invite with "Send Results To: iMocha Trigger" and react to results in a second workflow.',
 			});
 		}
-		const testId = checkId(this, itemIndex, 'Test', this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
+		const testId = readTestId(this, itemIndex);
 		const amount = Number(this.getNodeParameter('waitAmount', itemIndex, 7));
 		if (!Number.isFinite(amount) || amount <= 0) {
 			throw new NodeOperationError(this.getNode(), `The "Time Limit" of item ${itemIndex} must be a positive number (got ${amount})`, {

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toItems } from '../../helpers/output';
 import { checkId, compact, toFlag } from '../../helpers/validate';
 import { imochaRequest } from '../../transport';
-import { testLinkLocator, testLocator } from '../common.descriptions';
+import { readTestId, testLinkLocator, testLocator } from '../common.descriptions';
 import type { ImochaOperation } from '../types';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import {
@@ -41,7 +41,7 @@ interface Input {
 export const operation: ImochaOperation<Input> = {
 	description,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<Input> {
-		const testId = checkId(this, itemIndex, 'Test', this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
+		const testId = readTestId(this, itemIndex);
 		const testLinkId = checkId(
 			this,
 			itemIndex,

@@ -2,8 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../helpers/output';
-import { checkId } from '../../helpers/validate';
-import { limit, returnAll, testLocator } from '../common.descriptions';
+import { limit, readTestId, returnAll, testLocator } from '../common.descriptions';
 import { readListInput, type ListInput } from '../list';
 import type { ImochaOperation } from '../types';
 import { listReports, readReportFilters, reportFilters, reportsByTestPath, type ReportQuery } from './listReports';
@@ -25,9 +24,9 @@ interface Input extends ListInput {
 export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		const testId = this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true });
+		const testId = readTestId(this, itemIndex);
 		return {
-			testId: checkId(this, itemIndex, 'Test', testId),
+			testId: testId,
 			...readListInput(this, itemIndex),
 			query: readReportFilters(this, itemIndex),
 		};

@@ -2,9 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../helpers/output';
-import { checkId } from '../../helpers/validate';
 import { imochaRequest, type ImochaContext } from '../../transport';
-import { testLocator } from '../common.descriptions';
+import { readTestId, testLocator } from '../common.descriptions';
 import type { ImochaOperation } from '../types';
 import { testPath } from './testPath';
 
@@ -26,8 +25,8 @@ interface Input {
 export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		const testId = this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true });
-		return { testId: checkId(this, itemIndex, 'Test', testId) };
+		const testId = readTestId(this, itemIndex);
+		return { testId: testId };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
 		return toItems(await fetchSettings(this, input.testId, itemIndex));

@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId, invalid } from '../../helpers/validate';
+import { invalid } from '../../helpers/validate';
 import { imochaRequest } from '../../transport';
-import { testLocator } from '../common.descriptions';
+import { readTestId, testLocator } from '../common.descriptions';
 import type { ImochaOperation } from '../types';
 import { fetchSettings } from './getSettings.operation';
 import { checkSettings, mergeSettings, parseSettings, unknownPaths } from './settings';
@@ -41,7 +41,7 @@ interface Input {
 export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		const testId = checkId(this, itemIndex, 'Test', this.getNodeParameter('testId', itemIndex, undefined, { extractValue: true }));
+		const testId = readTestId(this, itemIndex);
 		const merge = this.getNodeParameter('merge', itemIndex, true) as boolean;
 		const parsed = parseSettings(this, itemIndex, this.getNodeParameter('settings', itemIndex));
 		if (merge && Object.keys(parsed).length === 0) {
