@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { resources } from '../../../nodes/Imocha/actions/resources';
-import { SAMPLE_COMPLETE } from '../../../nodes/ImochaTrigger/sample';
+import { SAMPLE_COMPLETE } from '../../../nodes/Imocha/callbacks/samples';
 import { byId, run, useSandbox } from './harness';
 
 interface WorkflowNode {

@@ -1,4 +1,4 @@
-import { trustedLink } from '../../../nodes/Imocha/actions/report/pdf';
+import { trustedLink } from '../../../nodes/Imocha/reports/pdf';
 
 describe('trustedLink (which PDF links the API key may follow)', () => {
 	const base = 'https://apiv3.imocha.io';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isDuplicate, prune, seenKeysIn, WEBHOOK_DEDUPE, type SeenKeys } from '../../../nodes/ImochaTrigger/dedupe';
+import { isDuplicate, prune, seenKeysIn, WEBHOOK_DEDUPE, type SeenKeys } from '../../../nodes/Imocha/callbacks/dedupe';
 
 const HOUR = 3600_000;
 

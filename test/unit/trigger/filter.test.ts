@@ -1,6 +1,6 @@
-import { checkCallback, checkTestId, parseIdList, parseTextList, type CallbackFilters } from '../../../nodes/ImochaTrigger/filter';
-import { parseCallback, type CallbackEventData } from '../../../nodes/ImochaTrigger/payload';
-import { SAMPLE_COMPLETE, SAMPLE_IN_PROGRESS } from '../../../nodes/ImochaTrigger/sample';
+import { checkCallback, checkTestId, parseIdList, parseTextList, type CallbackFilters } from '../../../nodes/Imocha/callbacks/filter';
+import { parseCallback, type CallbackEventData } from '../../../nodes/Imocha/callbacks/event';
+import { SAMPLE_COMPLETE, SAMPLE_IN_PROGRESS } from '../../../nodes/Imocha/callbacks/samples';
 
 const FINAL_ONLY: CallbackFilters = { events: ['complete', 'terminated', 'testLeft'], testIds: [], performanceCategories: [] };
 

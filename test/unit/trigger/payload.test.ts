@@ -1,6 +1,6 @@
-import { parseCallback } from '../../../nodes/ImochaTrigger/payload';
-import { SAMPLE_COMPLETE, SAMPLE_IN_PROGRESS } from '../../../nodes/ImochaTrigger/sample';
-import { eventOf, isFinalEvent, statusKey } from '../../../nodes/ImochaTrigger/status';
+import { parseCallback } from '../../../nodes/Imocha/callbacks/event';
+import { SAMPLE_COMPLETE, SAMPLE_IN_PROGRESS } from '../../../nodes/Imocha/callbacks/samples';
+import { eventOf, isFinalEvent, statusKey } from '../../../nodes/Imocha/callbacks/status';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ImochaPollTrigger } from '../../../nodes/ImochaPollTrigger/ImochaPollTrigger.node';
-import { MANUAL_LIMIT, pollDedupeLimits } from '../../../nodes/ImochaPollTrigger/poll';
+import { ImochaPollTrigger } from '../../../nodes/Imocha/ImochaPollTrigger.node';
+import { MANUAL_LIMIT, pollDedupeLimits } from '../../../nodes/Imocha/pollTrigger/poll';
 import type { Sandbox } from '../../../sandbox/server';
 import type { Invitation, InvitationStatus } from '../../../sandbox/state';
 import { sandboxCredentials, testSandbox } from '../../helpers/runNode';

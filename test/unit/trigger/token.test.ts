@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-import { checkToken } from '../../../nodes/ImochaTrigger/token';
+import { checkToken } from '../../../nodes/Imocha/callbacks/token';
 
 jest.mock('node:crypto', () => {
 	const actual = jest.requireActual('node:crypto');

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ImochaTrigger } from '../../../nodes/ImochaTrigger/ImochaTrigger.node';
-import { SAMPLE_COMPLETE, SAMPLE_IN_PROGRESS } from '../../../nodes/ImochaTrigger/sample';
+import { ImochaTrigger } from '../../../nodes/Imocha/ImochaTrigger.node';
+import { SAMPLE_COMPLETE, SAMPLE_IN_PROGRESS } from '../../../nodes/Imocha/callbacks/samples';
 import type { Sandbox } from '../../../sandbox/server';
 import { sandboxCredentials, testSandbox } from '../../helpers/runNode';
 import { createWebhookContext, type WebhookOptions } from '../../helpers/webhookContext';

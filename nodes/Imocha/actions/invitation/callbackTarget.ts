@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CALLBACK_TOKEN_PARAMETER, DEFAULT_TRIGGER_PATH, triggerCallbackUrl } from '../../helpers/callbackUrl';
+import { CALLBACK_TOKEN_PARAMETER, DEFAULT_TRIGGER_PATH, triggerCallbackUrl } from '../../callbacks/url';
 import { checkText, invalid } from '../../helpers/validate';
 import { connectionFor } from '../../transport';
 

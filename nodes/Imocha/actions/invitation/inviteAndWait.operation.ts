@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eventOf, isFinalEvent } from '../../../ImochaTrigger/status';
+import { eventOf, isFinalEvent } from '../../callbacks/status';
 import { readTestId, testLocator } from '../common.descriptions';
 import { reportTypeField } from '../report/fields';
 import type { ImochaOperation } from '../types';

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { fetchReport } from '../../../ImochaTrigger/enrich';
+import { fetchReport } from '../../reports/enrich';
 import { decideCallback, resultItem } from './waitForResult';
 
 /**

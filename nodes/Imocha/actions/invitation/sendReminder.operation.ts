@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { field } from '../../../ImochaTrigger/payload';
+import { field } from '../../callbacks/event';
 import { toItems } from '../../helpers/output';
 import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../helpers/validate';
 import { imochaRequest } from '../../transport';

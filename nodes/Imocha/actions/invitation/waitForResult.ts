@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { parseCallback, type CallbackEventData } from '../../../ImochaTrigger/payload';
+import { parseCallback, type CallbackEventData } from '../../callbacks/event';
 
 /**
  * The decisions of "Invite and Wait for Result", kept free of n8n so they can be tested alone.

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { checkText } from '../../helpers/validate';
 import type { ImochaOperation } from '../types';
 import { readTestInvitationId, testInvitationIdField } from './fields';
-import { fetchReportPdf } from './pdf';
+import { fetchReportPdf } from '../../reports/pdf';
 
 const properties: INodeProperties[] = [
 	testInvitationIdField,

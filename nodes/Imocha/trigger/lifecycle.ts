@@ -1,4 +1,4 @@
-import { DEFAULT_TRIGGER_PATH } from '../Imocha/helpers/callbackUrl';
+import { DEFAULT_TRIGGER_PATH } from '../callbacks/url';
 
 /**
  * What activation checks. iMocha offers no webhook registration (reference §4.1): the URL travels

@@ -1,5 +1,5 @@
-import type { CallbackEventData } from './payload';
-import { field } from './payload';
+import type { CallbackEventData } from './event';
+import { field } from './event';
 import type { CallbackEvent } from './status';
 
 export interface CallbackFilters {

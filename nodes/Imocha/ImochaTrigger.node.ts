@@ -7,10 +7,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { triggerProperties } from './description';
-import { handleCallback } from './handleCallback';
-import { activationWarnings, withoutQuery } from './lifecycle';
-import { readSettings } from './settings';
+import { triggerProperties } from './trigger/description';
+import { handleCallback } from './trigger/handleCallback';
+import { activationWarnings, withoutQuery } from './trigger/lifecycle';
+import { readSettings } from './trigger/settings';
 
 /** Static-data key remembering the URL that passed validation (checkExists reads it). */
 const VALIDATED_URL = 'validatedUrl';

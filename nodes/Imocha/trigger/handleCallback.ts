@@ -1,14 +1,14 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { CALLBACK_TOKEN_PARAMETER } from '../Imocha/helpers/callbackUrl';
-import { isDuplicate, persistSeenKeys, sharedSeenKeys } from './dedupe';
-import { enrich, fetchReport } from './enrich';
-import { checkCallback, checkTestId } from './filter';
-import { field, parseCallback, type CallbackEventData } from './payload';
-import { SAMPLE_COMPLETE } from './sample';
+import { CALLBACK_TOKEN_PARAMETER } from '../callbacks/url';
+import { isDuplicate, persistSeenKeys, sharedSeenKeys } from '../callbacks/dedupe';
+import { enrich, fetchReport } from '../reports/enrich';
+import { checkCallback, checkTestId } from '../callbacks/filter';
+import { field, parseCallback, type CallbackEventData } from '../callbacks/event';
+import { SAMPLE_COMPLETE } from '../callbacks/samples';
 import { readSettings } from './settings';
-import { statusKey } from './status';
-import { checkToken } from './token';
+import { statusKey } from '../callbacks/status';
+import { checkToken } from '../callbacks/token';
 
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
 

@@ -1,7 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { fetchReportPdf } from '../Imocha/actions/report/pdf';
-import { imochaRequest } from '../Imocha/transport';
+import { fetchReportPdf } from './pdf';
+import { imochaRequest } from '../transport';
 
 export type EnrichContext = IWebhookFunctions | IPollFunctions;
 

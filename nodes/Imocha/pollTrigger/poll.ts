@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { isDuplicate, seenKeysIn, type DedupeLimits } from '../ImochaTrigger/dedupe';
-import { enrich, type EnrichOptions } from '../ImochaTrigger/enrich';
-import { field } from '../ImochaTrigger/payload';
-import { statusKey } from '../ImochaTrigger/status';
+import { isDuplicate, seenKeysIn, type DedupeLimits } from '../callbacks/dedupe';
+import { enrich, type EnrichOptions } from '../reports/enrich';
+import { field } from '../callbacks/event';
+import { statusKey } from '../callbacks/status';
 import { retrieveInvites, toImochaUtc, type AttemptState } from './retrieveInvites';
 
 export interface PollSettings {

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { imochaRequest } from '../Imocha/transport';
-import { field } from '../ImochaTrigger/payload';
+import { imochaRequest } from '../transport';
+import { field } from '../callbacks/event';
 
 /** The `state` values of Retrieve Invites (reference §7.2, older page). */
 export type AttemptState = 'completed' | 'cancelled' | 'expired';

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TRIGGER_PATH } from '../Imocha/helpers/callbackUrl';
-import { reportTypeField as reportField } from '../Imocha/actions/report/fields';
-import type { CallbackEvent } from './status';
+import { DEFAULT_TRIGGER_PATH } from '../callbacks/url';
+import { reportTypeField as reportField } from '../actions/report/fields';
+import type { CallbackEvent } from '../callbacks/status';
 
 export const DEFAULT_EVENTS: CallbackEvent[] = ['complete', 'terminated', 'testLeft'];
 

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WEBHOOK_DEDUPE, type DedupeLimits } from './dedupe';
+import { WEBHOOK_DEDUPE, type DedupeLimits } from '../callbacks/dedupe';
 import { DEFAULT_EVENTS } from './description';
-import type { EnrichOptions } from './enrich';
-import { parseIdList, parseTextList, type CallbackFilters } from './filter';
-import type { CallbackEvent } from './status';
+import type { EnrichOptions } from '../reports/enrich';
+import { parseIdList, parseTextList, type CallbackFilters } from '../callbacks/filter';
+import type { CallbackEvent } from '../callbacks/status';
 
 export interface TriggerSettings {
 	filters: CallbackFilters;

@@ -1,12 +1,12 @@
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { parseIdList } from '../ImochaTrigger/filter';
-import { enrichmentOptions } from '../ImochaTrigger/description';
-import { readEnrichOptions } from '../ImochaTrigger/settings';
-import { pollAttempts, type PollSettings } from './poll';
-import { ATTEMPT_STATES, type AttemptState } from './retrieveInvites';
-import { isTransient } from './transient';
+import { parseIdList } from './callbacks/filter';
+import { enrichmentOptions } from './trigger/description';
+import { readEnrichOptions } from './trigger/settings';
+import { pollAttempts, type PollSettings } from './pollTrigger/poll';
+import { ATTEMPT_STATES, type AttemptState } from './pollTrigger/retrieveInvites';
+import { isTransient } from './pollTrigger/transient';
 
 export class ImochaPollTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { connectionFor, imochaBinaryRequest, type BinaryResponse, type ImochaContext } from '../../transport';
+import { connectionFor, imochaBinaryRequest, type BinaryResponse, type ImochaContext } from '../transport';
 
 /**
  * The PDF report's page was unavailable (reference §6.2): GET /v3/reports/{id}/pdf comes from
