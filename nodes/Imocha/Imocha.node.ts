@@ -9,7 +9,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { requestOptionsField } from './actions/requestOptions';
+import { requestOptionsField } from './operation/requestOptions';
 import { handleResumeCallback, resumeWebhook } from './actions/invitation/resumeWebhook';
 import { resources } from './actions/resources';
 import { route } from './actions/router';

@@ -5,7 +5,7 @@ import { parseIdList } from './callbacks/filter';
 import { enrichmentOptions } from './trigger/description';
 import { readEnrichOptions } from './trigger/settings';
 import { pollAttempts, type PollSettings } from './pollTrigger/poll';
-import { ATTEMPT_STATES, type AttemptState } from './pollTrigger/retrieveInvites';
+import { ATTEMPT_STATES, type AttemptState } from './api/assessment';
 import { isTransient } from './pollTrigger/transient';
 
 export class ImochaPollTrigger implements INodeType {

@@ -5,10 +5,10 @@ import { callback } from './callback';
 import { gdpr } from './gdpr';
 import { invitation } from './invitation';
 import { report } from './report';
-import { test } from './test';
+import { test } from './assessmentTest';
 import { testLink } from './testLink';
 import { timezone } from './timezone';
-import type { ImochaResource } from './types';
+import type { ImochaResource } from '../operation/contract';
 import { user } from './user';
 // Skills Intelligence resources (their own API and host)
 import { account } from './account';

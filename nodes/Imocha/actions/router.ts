@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { configureTransport, mapWithConcurrency } from '../transport';
-import { readRequestOptions } from './requestOptions';
+import { readRequestOptions } from '../operation/requestOptions';
 import { resources } from './resources';
 
 type Prepared = { input: unknown } | { error: Error };

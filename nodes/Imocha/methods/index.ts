@@ -1,6 +1,6 @@
 import { getBusinessUnits } from './businessUnits';
 import { searchEmployees, searchJobProfiles } from './intelligence';
-import { searchTests } from './listSearch';
+import { searchTests } from './tests';
 import { searchTestLinks } from './testLinks';
 import { getTimezones } from './timezones';
 

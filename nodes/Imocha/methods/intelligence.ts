@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { EMPLOYEE_LIST_FILTERS, endpoints, jobProfileLabel, MAX_PAGE_SIZE } from '../actions/intelligence/endpoints';
-import { siPage } from '../actions/intelligence/request';
+import { EMPLOYEE_LIST_FILTERS, endpoints, jobProfileLabel, MAX_PAGE_SIZE } from '../api/intelligence';
+import { siPage } from '../api/intelligenceRequest';
 
 /** The next page to show as the user scrolls the list. */
 function pageOf(token?: string): number {

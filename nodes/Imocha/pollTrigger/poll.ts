@@ -4,7 +4,7 @@ import { isDuplicate, seenKeysIn, type DedupeLimits } from '../callbacks/dedupe'
 import { enrich, type EnrichOptions } from '../reports/enrich';
 import { field } from '../callbacks/event';
 import { statusKey } from '../callbacks/status';
-import { retrieveInvites, toImochaUtc, type AttemptState } from './retrieveInvites';
+import { retrieveInvites, toImochaUtc, type AttemptState } from '../api/assessment';
 
 export interface PollSettings {
 	states: AttemptState[];

@@ -1,6 +1,6 @@
 import { DEFAULT_TRIGGER_PATH } from '../../../nodes/Imocha/callbacks/url';
 import { ImochaPollTrigger } from '../../../nodes/Imocha/ImochaPollTrigger.node';
-import { ATTEMPT_STATES } from '../../../nodes/Imocha/pollTrigger/retrieveInvites';
+import { ATTEMPT_STATES } from '../../../nodes/Imocha/api/assessment';
 import { WEBHOOK_DEDUPE } from '../../../nodes/Imocha/callbacks/dedupe';
 import { DEFAULT_EVENTS } from '../../../nodes/Imocha/trigger/description';
 import { ImochaTrigger } from '../../../nodes/Imocha/ImochaTrigger.node';

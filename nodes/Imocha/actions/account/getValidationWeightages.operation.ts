@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { endpoints } from '../intelligence/endpoints';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { endpoints } from '../../api/intelligence';
+import { siRequest } from '../../api/intelligenceRequest';
+import type { ImochaOperation } from '../../operation/contract';
 
 /** iMocha documents no parameters for this call. */
 const properties: INodeProperties[] = [];

@@ -1,5 +1,5 @@
 import { applyLimit } from '../../transport';
-import { simpleListOperation } from '../list';
+import { simpleListOperation } from '../../operation/list';
 import { listBusinessUnits } from './listBusinessUnits';
 
 /** GET /v3/accounts/business-units returns the whole list (reference §9.1). */

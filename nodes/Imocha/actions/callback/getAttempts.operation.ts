@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkOption, checkUtcDateTime, invalid } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { checkOption, checkUtcDateTime, invalid } from '../../operation/validate';
 import { applyLimit, imochaRequest } from '../../transport';
-import { limit, returnAll } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { limit, returnAll } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import type { ImochaOperation } from '../../operation/contract';
 
 const STATES = ['completed', 'cancelled', 'expired'] as const;
 

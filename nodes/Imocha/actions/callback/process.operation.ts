@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkIdList } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { checkIdList } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import type { ImochaOperation } from '../../operation/contract';
 
 /** Process Callbacks takes at most 100 invitation IDs per call (reference §7.1). */
 export const MAX_IDS_PER_CALL = 100;

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkUtcDateTime, invalid } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { checkUtcDateTime, invalid } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import type { ImochaOperation } from '../../operation/contract';
 import { MAX_IDS_PER_CALL } from './process.operation';
 
 const show = { resource: ['callback'], operation: ['replayMissed'] };

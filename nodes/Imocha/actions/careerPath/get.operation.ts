@@ -1,5 +1,5 @@
-import { endpoints } from '../intelligence/endpoints';
-import { employeeReadOperation } from '../intelligence/employeeRead';
+import { endpoints } from '../../api/intelligence';
+import { employeeReadOperation } from '../../operation/employeeRead';
 
 export const operation = employeeReadOperation(
 	{ resource: ['careerPath'], operation: ['get'] },

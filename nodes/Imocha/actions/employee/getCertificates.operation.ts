@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, returnAll } from '../common.descriptions';
-import { CERTIFICATE_FILTERS, endpoints } from '../intelligence/endpoints';
-import { employeeLocator, readEmployeeId } from '../intelligence/fields';
-import { siList } from '../intelligence/request';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { limit, returnAll } from '../../operation/fields';
+import { CERTIFICATE_FILTERS, endpoints } from '../../api/intelligence';
+import { employeeLocator, readEmployeeId } from '../../operation/intelligenceFields';
+import { siList } from '../../api/intelligenceRequest';
+import { readListInput, type ListInput } from '../../operation/list';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	employeeLocator,

@@ -1,14 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkText, checkUtcDateTime, compact } from '../../helpers/validate';
-import { limit, returnAll, simplify } from '../common.descriptions';
-import { EMPLOYEE_LIST_FILTERS, endpoints } from '../intelligence/endpoints';
-import { siList } from '../intelligence/request';
-import { simplifyProfile } from '../intelligence/simplify';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { checkText, checkUtcDateTime, compact } from '../../operation/validate';
+import { limit, returnAll, simplify } from '../../operation/fields';
+import { EMPLOYEE_LIST_FILTERS, endpoints } from '../../api/intelligence';
+import { siList } from '../../api/intelligenceRequest';
+import { simplifyProfile } from '../../operation/simplifyIntelligence';
+import { readListInput, type ListInput } from '../../operation/list';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	returnAll,

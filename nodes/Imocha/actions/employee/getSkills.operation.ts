@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { simplify } from '../common.descriptions';
-import { endpoints, readSkillsProfile } from '../intelligence/endpoints';
-import { employeeLocator, readEmployeeId } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import { simplifyProfile } from '../intelligence/simplify';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { simplify } from '../../operation/fields';
+import { endpoints, readSkillsProfile } from '../../api/intelligence';
+import { employeeLocator, readEmployeeId } from '../../operation/intelligenceFields';
+import { siRequest } from '../../api/intelligenceRequest';
+import { simplifyProfile } from '../../operation/simplifyIntelligence';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	{ ...employeeLocator, description: `${employeeLocator.description}. Returns one item: the employee and their skills.` },

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { endpoints } from '../intelligence/endpoints';
+import { toItems } from '../../operation/output';
+import { endpoints } from '../../api/intelligence';
 import {
 	checkJsonObject,
 	employeeLocator,
@@ -10,9 +10,9 @@ import {
 	otherFieldsOption,
 	readEmployeeId,
 	readStatus,
-} from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+} from '../../operation/intelligenceFields';
+import { siRequest } from '../../api/intelligenceRequest';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	employeeLocator,

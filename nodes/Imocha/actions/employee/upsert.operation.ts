@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkEmail, checkText } from '../../helpers/validate';
-import { endpoints, type EmployeeStatus } from '../intelligence/endpoints';
-import { checkJsonObject, employeeStatusField, otherFieldsOption, readStatus } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { checkEmail, checkText } from '../../operation/validate';
+import { endpoints, type EmployeeStatus } from '../../api/intelligence';
+import { checkJsonObject, employeeStatusField, otherFieldsOption, readStatus } from '../../operation/intelligenceFields';
+import { siRequest } from '../../api/intelligenceRequest';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	{

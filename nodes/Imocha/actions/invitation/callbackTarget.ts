@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CALLBACK_TOKEN_PARAMETER, DEFAULT_TRIGGER_PATH, triggerCallbackUrl } from '../../callbacks/url';
-import { checkText, invalid } from '../../helpers/validate';
+import { checkText, invalid } from '../../operation/validate';
 import { connectionFor } from '../../transport';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compact, toFlag } from '../../helpers/validate';
+import { compact, toFlag } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
 import {
 	readAdditional,

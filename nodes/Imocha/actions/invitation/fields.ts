@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkEmail, checkEmailList, checkId, checkOption, checkText, checkUtcDateTime, invalid, toFlag } from '../../helpers/validate';
+import { checkEmail, checkEmailList, checkId, checkOption, checkText, checkUtcDateTime, invalid, toFlag } from '../../operation/validate';
 import { checkHttpUrl } from './callbackTarget';
 
 /** Fields and readers the invitation operations share. */

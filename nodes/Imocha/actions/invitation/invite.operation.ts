@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { readTestId, testLocator } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { readTestId, testLocator } from '../../operation/fields';
+import type { ImochaOperation } from '../../operation/contract';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';

@@ -2,9 +2,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { eventOf, isFinalEvent } from '../../callbacks/status';
-import { readTestId, testLocator } from '../common.descriptions';
+import { readTestId, testLocator } from '../../operation/fields';
 import { reportTypeField } from '../report/fields';
-import type { ImochaOperation } from '../types';
+import type { ImochaOperation } from '../../operation/contract';
 import { checkHttpUrl } from './callbackTarget';
 import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';

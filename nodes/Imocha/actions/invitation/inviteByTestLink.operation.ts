@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkId, compact, toFlag } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { checkId, compact, toFlag } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import { readTestId, testLinkLocator, testLocator } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { readTestId, testLinkLocator, testLocator } from '../../operation/fields';
+import type { ImochaOperation } from '../../operation/contract';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import {
 	additionalFields,

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { compact } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { compact } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import type { ImochaOperation } from '../../operation/contract';
 import { callbackTargetFields, hideToken, resolveCallbackUrl } from './callbackTarget';
 import { additionalFields, readAdditional, readCommonOptions, readWindow } from './fields';
 import { readTestInvitationId, testInvitationIdField } from './testInvitationId';

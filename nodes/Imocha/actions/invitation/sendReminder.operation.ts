@@ -2,10 +2,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { field } from '../../callbacks/event';
-import { toItems } from '../../helpers/output';
-import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import type { ImochaOperation } from '../../operation/contract';
 import { candidateNameField, readWindow } from './fields';
 import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
 

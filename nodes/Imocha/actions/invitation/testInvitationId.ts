@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId } from '../../helpers/validate';
+import { checkId } from '../../operation/validate';
 
 export const testInvitationIdField: INodeProperties = {
 	displayName: 'Test Invitation ID',

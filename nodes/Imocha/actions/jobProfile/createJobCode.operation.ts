@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { invalid } from '../../helpers/validate';
-import { endpoints, JOB_CODE_BODY_EXAMPLE } from '../intelligence/endpoints';
-import { checkJsonObject, jobProfileLocator, readJobProfileId } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { invalid } from '../../operation/validate';
+import { endpoints, JOB_CODE_BODY_EXAMPLE } from '../../api/intelligence';
+import { checkJsonObject, jobProfileLocator, readJobProfileId } from '../../operation/intelligenceFields';
+import { siRequest } from '../../api/intelligenceRequest';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	{ ...jobProfileLocator, description: 'The job profile the new job code belongs to' },

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { endpoints } from '../intelligence/endpoints';
-import { jobProfileLocator, readJobProfileId } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { endpoints } from '../../api/intelligence';
+import { jobProfileLocator, readJobProfileId } from '../../operation/intelligenceFields';
+import { siRequest } from '../../api/intelligenceRequest';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	{ ...jobProfileLocator, description: 'The job profile to retrieve, with the skills it requires' },

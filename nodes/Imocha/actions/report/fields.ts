@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pick } from '../../helpers/output';
-import { checkId } from '../../helpers/validate';
+import { pick } from '../../operation/output';
+import { checkId } from '../../operation/validate';
 
 /** reportType of GET /v3/reports/{id} (reference §6.1); the trigger and Invite and Wait reuse it. */
 export const reportTypeField: INodeProperties = {

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { invalid } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { invalid } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import { simplify } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { simplify } from '../../operation/fields';
+import type { ImochaOperation } from '../../operation/contract';
 import { readTestInvitationId, reportTypeField, simplifyReport, testInvitationIdField } from './fields';
 
 const REPORT_TYPES = [1, 2, 3] as const;

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, returnAll } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { limit, returnAll } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import type { ImochaOperation } from '../../operation/contract';
 import { ALL_REPORTS_PATH, listReports, readReportFilters, reportFilters, type ReportQuery } from './listReports';
 
 const properties: INodeProperties[] = [returnAll, limit, reportFilters];

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, readTestId, returnAll, testLocator } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { limit, readTestId, returnAll, testLocator } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import type { ImochaOperation } from '../../operation/contract';
 import { listReports, readReportFilters, reportFilters, reportsByTestPath, type ReportQuery } from './listReports';
 
 const properties: INodeProperties[] = [

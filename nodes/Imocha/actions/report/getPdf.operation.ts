@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkText } from '../../helpers/validate';
-import type { ImochaOperation } from '../types';
+import { checkText } from '../../operation/validate';
+import type { ImochaOperation } from '../../operation/contract';
 import { readTestInvitationId, testInvitationIdField } from './fields';
 import { fetchReportPdf } from '../../reports/pdf';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkUtcDateTime, invalid } from '../../helpers/validate';
+import { checkUtcDateTime, invalid } from '../../operation/validate';
 import { collectPages, imochaRequest, readEnvelope } from '../../transport';
 
 /**

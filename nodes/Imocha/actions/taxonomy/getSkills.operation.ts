@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, returnAll, simplify } from '../common.descriptions';
-import { endpoints } from '../intelligence/endpoints';
-import { siList } from '../intelligence/request';
-import { simplifyTaxonomySkill } from '../intelligence/simplify';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { toItems } from '../../operation/output';
+import { limit, returnAll, simplify } from '../../operation/fields';
+import { endpoints } from '../../api/intelligence';
+import { siList } from '../../api/intelligenceRequest';
+import { simplifyTaxonomySkill } from '../../operation/simplifyIntelligence';
+import { readListInput, type ListInput } from '../../operation/list';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	returnAll,

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
+import { toItems } from '../../operation/output';
 import { applyLimit } from '../../transport';
-import { limit, readTestId, returnAll, testLocator } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { limit, readTestId, returnAll, testLocator } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import type { ImochaOperation } from '../../operation/contract';
 import { listTestLinks } from './listTestLinks';
 
 const properties: INodeProperties[] = [

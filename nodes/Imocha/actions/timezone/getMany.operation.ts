@@ -1,5 +1,5 @@
 import { applyLimit } from '../../transport';
-import { simpleListOperation } from '../list';
+import { simpleListOperation } from '../../operation/list';
 import { listTimezones } from './listTimezones';
 
 /** The timezone list comes whole: no paging is known for it (reference §2.5). */

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkId, checkText } from '../../helpers/validate';
+import { toItems } from '../../operation/output';
+import { checkId, checkText } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import type { ImochaOperation } from '../../operation/contract';
 import { businessUnitField, readUserEmail, userEmailField } from './fields';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
+import { toItems } from '../../operation/output';
 import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import type { ImochaOperation } from '../../operation/contract';
 import { readUserEmail, userEmailField } from './fields';
 
 /** Activate and Deactivate are one call differing only in `status`, case-sensitive (reference §9.4). */

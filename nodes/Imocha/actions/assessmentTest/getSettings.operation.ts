@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
+import { toItems } from '../../operation/output';
 import { imochaRequest, type ImochaContext } from '../../transport';
-import { readTestId, testLocator } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { readTestId, testLocator } from '../../operation/fields';
+import type { ImochaOperation } from '../../operation/contract';
 import { testPath } from './testPath';
 
 const properties: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { readEnvelope, type Page } from '../../transport';
+import { readEnvelope, type Page } from '../transport';
 
 /**
  * Every Skills Intelligence (SI) path, paging style and response-shape assumption, in one place.

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId } from '../helpers/validate';
+import { checkId } from './validate';
 
 /** Parameters several operations share; each operation scopes them with updateDisplayOptions. */
 

@@ -1,5 +1,5 @@
 import { applyLimit } from '../../transport';
-import { simpleListOperation } from '../list';
+import { simpleListOperation } from '../../operation/list';
 import { listTests } from './listTests';
 
 /** No paging is documented for the test list, so it is fetched whole and limited here. */

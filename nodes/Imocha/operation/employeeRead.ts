@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import type { ImochaOperation } from '../types';
-import type { Endpoint } from './endpoints';
-import { employeeLocator, readEmployeeId } from './fields';
-import { siRequest } from './request';
+import { toItems } from './output';
+import type { ImochaOperation } from './contract';
+import type { Endpoint } from '../api/intelligence';
+import { employeeLocator, readEmployeeId } from './intelligenceFields';
+import { siRequest } from '../api/intelligenceRequest';
 
 /**
  * An operation that reads one thing about one employee and returns iMocha's answer as it is

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { pick } from '../../helpers/output';
+import { pick } from './output';
 
 /** The skill fields that answer "how good is this person at what, and what is missing" (§10.4). */
 export function simplifySkill(entry: IDataObject): IDataObject {

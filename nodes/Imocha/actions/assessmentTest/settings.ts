@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalid } from '../../helpers/validate';
+import { invalid } from '../../operation/validate';
 
 /**
  * The settings object of Update Test Settings (reference §3.4): six sub-objects, every field

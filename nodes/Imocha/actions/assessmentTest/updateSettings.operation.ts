@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalid } from '../../helpers/validate';
+import { invalid } from '../../operation/validate';
 import { imochaRequest } from '../../transport';
-import { readTestId, testLocator } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { readTestId, testLocator } from '../../operation/fields';
+import type { ImochaOperation } from '../../operation/contract';
 import { fetchSettings } from './getSettings.operation';
 import { checkSettings, mergeSettings, parseSettings, unknownPaths } from './settings';
 import { testPath } from './testPath';

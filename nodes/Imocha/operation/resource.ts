@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ImochaOperation, ImochaResource } from './types';
+import type { ImochaOperation, ImochaResource } from './contract';
 
 /** A resource's parameters: its operation dropdown, then each operation's own fields. */
 export function describeResource(

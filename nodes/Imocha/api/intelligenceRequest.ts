@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectPages, imochaRequest, type ImochaContext } from '../../transport';
-import { MAX_PAGE_SIZE, readSiPage, type Endpoint } from './endpoints';
+import { collectPages, imochaRequest, type ImochaContext } from '../transport';
+import { MAX_PAGE_SIZE, readSiPage, type Endpoint } from './intelligence';
 
 interface Call {
 	id?: number;

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listTests } from '../actions/test/listTests';
+import { listTests } from '../actions/assessmentTest/listTests';
 
 function matches(name: string, filter?: string): boolean {
 	return !filter || name.toLowerCase().includes(filter.toLowerCase());

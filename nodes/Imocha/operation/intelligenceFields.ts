@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId, checkOption, invalid } from '../../helpers/validate';
-import { EMPLOYEE_STATUSES, type EmployeeStatus } from './endpoints';
+import { checkId, checkOption, invalid } from './validate';
+import { EMPLOYEE_STATUSES, type EmployeeStatus } from '../api/intelligence';
 
 /** Skills Intelligence parameters several operations share. */
 
