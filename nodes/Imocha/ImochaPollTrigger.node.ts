@@ -2,8 +2,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { parseIdList } from './callbacks/filter';
-import { enrichmentOptions } from './trigger/description';
-import { readEnrichOptions } from './trigger/settings';
+import { enrichmentOptions, readEnrichOptions } from './reports/options';
 import { pollAttempts, type PollSettings } from './pollTrigger/poll';
 import { ATTEMPT_STATES, type AttemptState } from './api/assessment';
 import { isTransient } from './pollTrigger/transient';

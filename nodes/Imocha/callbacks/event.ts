@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { field } from '../api/read';
 import { eventOf, isFinalEvent, type CallbackEvent } from './status';
 
 /** The callback as received (reference §4.1), plus a few fields that save the next node work. */
@@ -47,14 +48,6 @@ export function parseCallback(body: unknown, rawBody?: unknown, now = new Date()
 			receivedAt: now.toISOString(),
 		},
 	};
-}
-
-/** A field by name, ignoring case. */
-export function field(record: IDataObject, name: string): unknown {
-	if (name in record) return record[name];
-	const lower = name.toLowerCase();
-	const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
-	return key === undefined ? undefined : record[key];
 }
 
 function toRecord(value: unknown): IDataObject | undefined {

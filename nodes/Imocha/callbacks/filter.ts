@@ -1,5 +1,5 @@
+import { field } from '../api/read';
 import type { CallbackEventData } from './event';
-import { field } from './event';
 import type { CallbackEvent } from './status';
 
 export interface CallbackFilters {

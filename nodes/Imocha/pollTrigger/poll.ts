@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { isDuplicate, seenKeysIn, type DedupeLimits } from '../callbacks/dedupe';
-import { enrich, type EnrichOptions } from '../reports/enrich';
-import { field } from '../callbacks/event';
+import { field } from '../api/read';
+import { enrich } from '../reports/enrich';
+import type { EnrichOptions } from '../reports/options';
 import { statusKey } from '../callbacks/status';
 import { retrieveInvites, toImochaUtc, type AttemptState } from '../api/assessment';
 
@@ -43,7 +44,7 @@ export async function pollAttempts(context: IPollFunctions, settings: PollSettin
 
 	const found: IDataObject[] = [];
 	for (const state of settings.states) {
-		for (const attempt of await retrieveInvites(context, state, start, now)) {
+		for (const attempt of await retrieveInvites(context, state, { start: toImochaUtc(start), end: toImochaUtc(now) })) {
 			if (matches(attempt, settings)) found.push({ state, ...attempt });
 		}
 	}

@@ -1,31 +1,14 @@
 import type { IBinaryKeyData, IDataObject, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { fetchReportPdf } from './pdf';
-import { imochaRequest } from '../transport';
+import { getReport } from '../api/assessment';
+import type { EnrichOptions } from './options';
 
 export type EnrichContext = IWebhookFunctions | IPollFunctions;
-
-export interface EnrichOptions {
-	/** Add the JSON report (reference §6.1) as `report`. */
-	report: boolean;
-	/** Add the PDF report (reference §6.2) as a binary field. */
-	pdf: boolean;
-	reportType: number;
-	binaryPropertyName: string;
-}
 
 export interface Enrichment {
 	json: IDataObject;
 	binary?: IBinaryKeyData;
-}
-
-/** GET /v3/reports/{testInvitationId} (reference §6.1). */
-export async function fetchReport(context: EnrichContext, testInvitationId: number, reportType: number): Promise<IDataObject> {
-	return await imochaRequest<IDataObject>(context, {
-		method: 'GET',
-		path: `/v3/reports/${testInvitationId}`,
-		qs: { reportType },
-	});
 }
 
 /**
@@ -45,7 +28,7 @@ export async function enrich(
 
 	if (options.report) {
 		try {
-			json.report = knownReport ?? (await fetchReport(context, testInvitationId, options.reportType));
+			json.report = knownReport ?? (await getReport(context, testInvitationId, { reportType: options.reportType }));
 		} catch (error) {
 			errors.report = messageOf(error);
 		}

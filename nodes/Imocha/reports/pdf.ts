@@ -1,15 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { connectionFor, imochaBinaryRequest, type BinaryResponse, type ImochaContext } from '../transport';
+import { downloadReportLink, getReportPdf } from '../api/assessment';
+import { connectionFor, type BinaryResponse, type ImochaContext } from '../transport';
 
 /**
  * The PDF report's page was unavailable (reference §6.2): GET /v3/reports/{id}/pdf comes from
  * third-party code, and whether it answers with the file or with JSON holding a link is unknown.
  * Both are accepted; a link is followed once, and only to a host the API key may go to.
  */
-export const reportPdfPath = (testInvitationId: number): string => `/v3/reports/${testInvitationId}/pdf`;
-
 /** Hosts iMocha serves from (reference §1.1): its own domain and the older interviewmocha.com. */
 const IMOCHA_DOMAINS = ['imocha.io', 'interviewmocha.com'];
 
@@ -23,8 +22,7 @@ export interface ReportPdf {
 }
 
 export async function fetchReportPdf(context: ImochaContext, testInvitationId: number, itemIndex?: number): Promise<ReportPdf> {
-	const path = reportPdfPath(testInvitationId);
-	const first = await imochaBinaryRequest(context, { method: 'GET', path, itemIndex });
+	const first = await getReportPdf(context, testInvitationId, itemIndex);
 	if (isPdf(first)) return { data: first.data };
 
 	const link = linkIn(first);
@@ -43,7 +41,7 @@ export async function fetchReportPdf(context: ImochaContext, testInvitationId: n
 				'Only https links on imocha.io or interviewmocha.com, or on the host of the credential\'s base URL, are followed. Download the link with an HTTP Request node if you trust it.',
 		});
 	}
-	const second = await imochaBinaryRequest(context, { method: 'GET', path: url.pathname, url: url.toString(), itemIndex });
+	const second = await downloadReportLink(context, url, itemIndex);
 	if (!isPdf(second)) {
 		throw new NodeOperationError(context.getNode(), `The PDF link iMocha gave (${url.origin}${url.pathname}) answered with ${describe(second)} instead of a PDF`, {
 			itemIndex,

@@ -1,39 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TRIGGER_PATH } from '../callbacks/url';
-import { reportTypeField as reportField } from '../actions/report/fields';
+import { enrichmentOptions } from '../reports/options';
 import type { CallbackEvent } from '../callbacks/status';
 
 export const DEFAULT_EVENTS: CallbackEvent[] = ['complete', 'terminated', 'testLeft'];
-
-export const reportTypeField: INodeProperties = { ...reportField, description: 'How much detail the added report carries' };
-
-export const enrichmentOptions: INodeProperties[] = [
-	{
-		displayName: 'Include PDF Report',
-		name: 'includePdf',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to download the PDF report of finished attempts into a binary field, ready to attach to an email or an ATS. A failed download is recorded in enrichmentError.pdf and the event is still emitted.',
-	},
-	{
-		displayName: 'Include Report',
-		name: 'includeReport',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to fetch the full JSON report of finished attempts into the field "report". A failed fetch is recorded in enrichmentError.report and the event is still emitted.',
-	},
-	{
-		displayName: 'Put PDF in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		description: 'The binary field that receives the PDF, named imocha-report-[Test Invitation ID].pdf',
-	},
-	reportTypeField,
-];
 
 export const triggerProperties: INodeProperties[] = [
 	{

@@ -2,9 +2,11 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 
 import { CALLBACK_TOKEN_PARAMETER } from '../callbacks/url';
 import { isDuplicate, persistSeenKeys, sharedSeenKeys } from '../callbacks/dedupe';
-import { enrich, fetchReport } from '../reports/enrich';
+import { getReport } from '../api/assessment';
+import { enrich } from '../reports/enrich';
 import { checkCallback, checkTestId } from '../callbacks/filter';
-import { field, parseCallback, type CallbackEventData } from '../callbacks/event';
+import { field } from '../api/read';
+import { parseCallback, type CallbackEventData } from '../callbacks/event';
 import { SAMPLE_COMPLETE } from '../callbacks/samples';
 import { readSettings } from './settings';
 import { statusKey } from '../callbacks/status';
@@ -55,7 +57,7 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	const extra: IDataObject = {};
 	if (settings.filters.testIds.length) {
 		try {
-			report = await fetchReport(this, event.testInvitationId, settings.enrich.reportType);
+			report = await getReport(this, event.testInvitationId, { reportType: settings.enrich.reportType });
 		} catch (error) {
 			// The event is kept rather than lost: the next node sees why the test was not checked.
 			extra.filterError = `The test filter could not be checked: ${(error as Error).message}`;

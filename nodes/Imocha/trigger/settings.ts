@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WEBHOOK_DEDUPE, type DedupeLimits } from '../callbacks/dedupe';
 import { DEFAULT_EVENTS } from './description';
-import type { EnrichOptions } from '../reports/enrich';
+import { readEnrichOptions, type EnrichOptions } from '../reports/options';
 import { parseIdList, parseTextList, type CallbackFilters } from '../callbacks/filter';
 import type { CallbackEvent } from '../callbacks/status';
 
@@ -37,16 +37,5 @@ export function readSettings(read: ReadParameter): TriggerSettings {
 			...WEBHOOK_DEDUPE,
 			...(hours !== undefined && Number.isFinite(hours) && hours >= 0 ? { ttlMs: hours * 3600_000 } : {}),
 		},
-	};
-}
-
-export function readEnrichOptions(options: IDataObject): EnrichOptions {
-	const reportType = Number(options.reportType ?? 1);
-	const binaryPropertyName = String(options.binaryPropertyName ?? '').trim();
-	return {
-		report: options.includeReport === true,
-		pdf: options.includePdf === true,
-		reportType: [1, 2, 3].includes(reportType) ? reportType : 1,
-		binaryPropertyName: binaryPropertyName || 'data',
 	};
 }

@@ -1,11 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../operation/output';
-import { imochaRequest } from '../../transport';
+import { getTest } from '../../api/assessment';
 import { readTestId, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
-import { testPath } from './testPath';
 
 const properties: INodeProperties[] = [{ ...testLocator, description: 'The test to retrieve' }];
 
@@ -22,7 +21,6 @@ export const operation: ImochaOperation<Input> = {
 		return { testId: testId };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const test = await imochaRequest<IDataObject>(this, { method: 'GET', path: testPath(input.testId), itemIndex });
-		return toItems(test);
+		return toItems(await getTest(this, input.testId, itemIndex));
 	},
 };

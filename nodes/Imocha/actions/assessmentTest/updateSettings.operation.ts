@@ -2,12 +2,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalid } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
+import { getTestSettings, updateTestSettings } from '../../api/assessment';
 import { readTestId, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
-import { fetchSettings } from './getSettings.operation';
 import { checkSettings, mergeSettings, parseSettings, unknownPaths } from './settings';
-import { testPath } from './testPath';
 
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test whose settings to change' },
@@ -52,7 +50,7 @@ export const operation: ImochaOperation<Input> = {
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
 		let settings = input.settings;
 		if (input.merge) {
-			const current = await fetchSettings(this, input.testId, itemIndex);
+			const current = await getTestSettings(this, input.testId, itemIndex);
 			const unknown = unknownPaths(current, input.settings);
 			if (unknown.length) {
 				throw new NodeOperationError(this.getNode(), `The "Settings" of item ${itemIndex} name settings this test does not have: ${unknown.join(', ')}`, {
@@ -62,15 +60,8 @@ export const operation: ImochaOperation<Input> = {
 			}
 			settings = checkSettings(this, itemIndex, mergeSettings(current, input.settings), true);
 		}
-		// Sending the same whole object twice leaves the same settings, so a retry is harmless.
-		// The answer's body is undocumented (only "201 Created"): report what the test now holds.
-		await imochaRequest(this, {
-			method: 'POST',
-			path: `${testPath(input.testId)}/settings`,
-			body: settings,
-			itemIndex,
-			idempotent: true,
-		});
+		// The answer's body is undocumented: report what the test now holds.
+		await updateTestSettings(this, input.testId, settings, itemIndex);
 		return [{ json: { testId: input.testId, updated: true, settings } }];
 	},
 };

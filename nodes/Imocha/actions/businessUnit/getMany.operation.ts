@@ -1,6 +1,6 @@
 import { applyLimit } from '../../transport';
 import { simpleListOperation } from '../../operation/list';
-import { listBusinessUnits } from './listBusinessUnits';
+import { listBusinessUnits } from '../../api/assessment';
 
 /** GET /v3/accounts/business-units returns the whole list (reference §9.1). */
 export const operation = simpleListOperation('businessUnit', async (context, input, itemIndex) =>

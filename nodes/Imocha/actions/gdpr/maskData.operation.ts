@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toItems } from '../../operation/output';
 import { checkEmail, checkId } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
+import { requestDataMasking } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
@@ -54,13 +54,7 @@ export const operation: ImochaOperation<Input> = {
 		return { body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Masking runs asynchronously at iMocha; the answer only confirms the request was queued.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/gdpr/requests',
-			body: input.body,
-			itemIndex,
-		});
+		const response = await requestDataMasking(this, input.body, itemIndex);
 		return toItems({
 			result: response.result,
 			email: input.body.CandidateEmail,

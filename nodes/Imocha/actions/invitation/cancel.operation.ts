@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../operation/output';
-import { imochaRequest } from '../../transport';
+import { cancelInvitation } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
 
@@ -26,12 +26,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId: readTestInvitationId(this, itemIndex) };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// No body: the path names the invitation (reference §4.6).
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/invitations/${input.testInvitationId}/cancel`,
-			itemIndex,
-		});
+		const response = await cancelInvitation(this, input.testInvitationId, itemIndex);
 		return toItems({ testInvitationId: response.testInvitationId ?? input.testInvitationId, status: response.status });
 	},
 };

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { compact, toFlag } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
 import {
 	readAdditional,
 	readCandidate,
@@ -33,22 +32,5 @@ export function readDefaultLinkInviteBody(
 		endDateTime: window.end,
 		timeZoneId: window.timeZoneId,
 		ProctoringMode: fields.proctoringMode ? readProctoringMode(context, itemIndex, fields.proctoringMode) : undefined,
-	});
-}
-
-export function postDefaultLinkInvite(
-	context: IExecuteFunctions,
-	testId: number,
-	body: IDataObject,
-	itemIndex: number,
-): Promise<IDataObject> {
-	// iMocha documents re-inviting an email as returning the same invitation, so a retry is harmless.
-	return imochaRequest<IDataObject>(context, {
-		method: 'POST',
-		path: `/v3/tests/${testId}/invite`,
-		body,
-		itemIndex,
-		idempotent: true,
-		requiredFields: ['testInvitationId'],
 	});
 }

@@ -1,11 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { inviteByDefaultLink } from '../../api/assessment';
 import { toItems } from '../../operation/output';
 import { readTestId, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
-import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
+import { readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
 
 const properties: INodeProperties[] = [
@@ -41,7 +42,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testId, body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await postDefaultLinkInvite(this, input.testId, input.body, itemIndex);
+		const response = await inviteByDefaultLink(this, input.testId, input.body, itemIndex);
 		return toItems(invitationOutput(response, { email: input.body.email, testId: input.testId }));
 	},
 };

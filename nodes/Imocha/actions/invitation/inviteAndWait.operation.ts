@@ -1,12 +1,13 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { inviteByDefaultLink } from '../../api/assessment';
 import { eventOf, isFinalEvent } from '../../callbacks/status';
 import { readTestId, testLocator } from '../../operation/fields';
-import { reportTypeField } from '../report/fields';
+import { reportTypeField } from '../../reports/options';
 import type { ImochaOperation } from '../../operation/contract';
 import { checkHttpUrl } from './callbackTarget';
-import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
+import { readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
 import { timedOutItem, waitTillFrom, type WaitUnit } from './waitForResult';
 
@@ -106,7 +107,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testId, body, waitTill: waitTillFrom(Date.now(), amount, unit) };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await postDefaultLinkInvite(this, input.testId, input.body, itemIndex);
+		const response = await inviteByDefaultLink(this, input.testId, input.body, itemIndex);
 		const invitation = invitationOutput(response, { email: input.body.email, testId: input.testId });
 		// Re-inviting a finished candidate returns the old invitation and no new callback (§4.2).
 		const status = typeof response.status === 'string' ? eventOf(response.status) : undefined;

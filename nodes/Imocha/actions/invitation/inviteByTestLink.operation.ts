@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toItems } from '../../operation/output';
 import { checkId, compact, toFlag } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
+import { inviteByTestLink } from '../../api/assessment';
 import { readTestId, testLinkLocator, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
@@ -59,15 +59,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testId, testLinkId, body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Re-inviting an email through the same link returns the same invitation: safe to retry.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/tests/${input.testId}/testlinks/${input.testLinkId}/invite`,
-			body: input.body,
-			itemIndex,
-			idempotent: true,
-			requiredFields: ['testInvitationId'],
-		});
+		const response = await inviteByTestLink(this, input.testId, input.testLinkId, input.body, itemIndex);
 		return toItems(
 			invitationOutput(response, { email: input.body.email, testId: input.testId, testLinkId: input.testLinkId }),
 		);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toItems } from '../../operation/output';
 import { compact } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
+import { reattemptInvitation } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { callbackTargetFields, hideToken, resolveCallbackUrl } from './callbackTarget';
 import { additionalFields, readAdditional, readCommonOptions, readWindow } from './fields';
@@ -46,13 +46,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId, body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Not idempotent: after a finished attempt every call may open another invitation.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/invitations/${input.testInvitationId}/reattempt`,
-			body: input.body,
-			itemIndex,
-		});
+		const response = await reattemptInvitation(this, input.testInvitationId, input.body, itemIndex);
 		return toItems({
 			testInvitationId: response.testInvitationId,
 			testUrl: response.testUrl,

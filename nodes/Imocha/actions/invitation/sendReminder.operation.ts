@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { field } from '../../callbacks/event';
+import { getReport, inviteByDefaultLink } from '../../api/assessment';
+import { field } from '../../api/read';
 import { toItems } from '../../operation/output';
 import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
 import type { ImochaOperation } from '../../operation/contract';
 import { candidateNameField, readWindow } from './fields';
 import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
@@ -89,21 +89,17 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId, name, window: { start, end, timeZoneId: given.timeZoneId } };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const report = await imochaRequest<IDataObject>(this, {
-			method: 'GET',
-			path: `/v3/reports/${input.testInvitationId}`,
-			itemIndex,
-		});
+		const report = await getReport(this, input.testInvitationId, { itemIndex });
 		const status = String(field(report, 'status') ?? '');
 		refuseUnlessRemindable(this, input.testInvitationId, status, itemIndex);
 		const testId = checkId(this, itemIndex, 'Test ID (from the report)', field(report, 'testId'));
 		const email = checkText(this, itemIndex, 'Candidate Email (from the report)', field(report, 'candidateEmail'));
 
 		// Re-invite semantics (§4.2): the same invitation comes back, reopened with the new window.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/tests/${testId}/invite`,
-			body: compact({
+		const response = await inviteByDefaultLink(
+			this,
+			testId,
+			compact({
 				email,
 				name: input.name,
 				sendEmail: 'yes',
@@ -112,8 +108,7 @@ export const operation: ImochaOperation<Input> = {
 				timeZoneId: input.window.timeZoneId,
 			}),
 			itemIndex,
-			idempotent: true,
-		});
+		);
 		const sameInvitation = Number(response.testInvitationId) === input.testInvitationId;
 		return toItems({
 			reminded: true,

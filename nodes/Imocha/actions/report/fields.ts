@@ -3,20 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pick } from '../../operation/output';
 import { checkId } from '../../operation/validate';
 
-/** reportType of GET /v3/reports/{id} (reference §6.1); the trigger and Invite and Wait reuse it. */
-export const reportTypeField: INodeProperties = {
-	displayName: 'Report Type',
-	name: 'reportType',
-	type: 'options',
-	options: [
-		{ name: 'Section-Wise (Summary)', value: 1, description: 'Test summary with section-level scores' },
-		{ name: 'Skill-Wise', value: 2, description: 'Scores per skill' },
-		{ name: 'Section-Wise and Skill-Wise', value: 3, description: 'Both section-level and skill-level scores' },
-	],
-	default: 1,
-	description: 'How much detail the report carries',
-};
-
 export const testInvitationIdField: INodeProperties = {
 	displayName: 'Test Invitation ID',
 	name: 'testInvitationId',

@@ -1,12 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../operation/output';
 import { invalid } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
+import { getReport } from '../../api/assessment';
+import { reportTypeField } from '../../reports/options';
 import { simplify } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
-import { readTestInvitationId, reportTypeField, simplifyReport, testInvitationIdField } from './fields';
+import { readTestInvitationId, simplifyReport, testInvitationIdField } from './fields';
 
 const REPORT_TYPES = [1, 2, 3] as const;
 
@@ -46,12 +47,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId, reportType: reportType as number, simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const report = await imochaRequest<IDataObject>(this, {
-			method: 'GET',
-			path: `/v3/reports/${input.testInvitationId}`,
-			qs: { reportType: input.reportType },
-			itemIndex,
-		});
+		const report = await getReport(this, input.testInvitationId, { reportType: input.reportType, itemIndex });
 		return toItems(input.simplify ? simplifyReport(report) : report);
 	},
 };

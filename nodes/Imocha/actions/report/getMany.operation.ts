@@ -5,7 +5,8 @@ import { toItems } from '../../operation/output';
 import { limit, returnAll } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
 import type { ImochaOperation } from '../../operation/contract';
-import { ALL_REPORTS_PATH, listReports, readReportFilters, reportFilters, type ReportQuery } from './listReports';
+import { listReports, type ReportQuery } from '../../api/assessment';
+import { readReportFilters, reportFilters } from './listReports';
 
 const properties: INodeProperties[] = [returnAll, limit, reportFilters];
 
@@ -24,6 +25,6 @@ export const operation: ImochaOperation<Input> = {
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		return toItems(await listReports(this, ALL_REPORTS_PATH, input.query, input, itemIndex));
+		return toItems(await listReports(this, {}, input.query, input, itemIndex));
 	},
 };

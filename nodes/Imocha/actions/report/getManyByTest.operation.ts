@@ -5,7 +5,8 @@ import { toItems } from '../../operation/output';
 import { limit, readTestId, returnAll, testLocator } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
 import type { ImochaOperation } from '../../operation/contract';
-import { listReports, readReportFilters, reportFilters, reportsByTestPath, type ReportQuery } from './listReports';
+import { listReports, type ReportQuery } from '../../api/assessment';
+import { readReportFilters, reportFilters } from './listReports';
 
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test whose candidate reports to list' },
@@ -32,6 +33,6 @@ export const operation: ImochaOperation<Input> = {
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		return toItems(await listReports(this, reportsByTestPath(input.testId), input.query, input, itemIndex));
+		return toItems(await listReports(this, { testId: input.testId }, input.query, input, itemIndex));
 	},
 };

@@ -6,7 +6,7 @@ import { applyLimit } from '../../transport';
 import { limit, readTestId, returnAll, testLocator } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
 import type { ImochaOperation } from '../../operation/contract';
-import { listTestLinks } from './listTestLinks';
+import { listTestLinks } from '../../api/assessment';
 
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test whose links to list' },

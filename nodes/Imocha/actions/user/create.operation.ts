@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toItems } from '../../operation/output';
 import { checkId, checkText } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
+import { createUser } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { businessUnitField, readUserEmail, userEmailField } from './fields';
 
@@ -50,12 +50,6 @@ export const operation: ImochaOperation<Input> = {
 		return { body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/accounts/user/create',
-			body: input.body,
-			itemIndex,
-		});
-		return toItems(response);
+		return toItems(await createUser(this, input.body, itemIndex));
 	},
 };

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toItems } from '../../operation/output';
-import { imochaRequest } from '../../transport';
+import { setUserStatus } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { readUserEmail, userEmailField } from './fields';
 
@@ -23,14 +23,7 @@ export function statusOperation(operation: 'activate' | 'deactivate'): ImochaOpe
 			return { body: { email: readUserEmail(this, itemIndex), status } };
 		},
 		async execute(this: IExecuteFunctions, input: { body: IDataObject }, itemIndex: number) {
-			const response = await imochaRequest<IDataObject>(this, {
-				method: 'POST',
-				path: '/v3/accounts/user/status',
-				body: input.body,
-				itemIndex,
-				idempotent: true,
-			});
-			return toItems(response);
+			return toItems(await setUserStatus(this, input.body, itemIndex));
 		},
 	};
 }

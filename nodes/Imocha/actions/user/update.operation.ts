@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toItems } from '../../operation/output';
 import { checkId } from '../../operation/validate';
-import { imochaRequest } from '../../transport';
+import { updateUser } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { businessUnitField, readUserEmail, userEmailField } from './fields';
 
@@ -34,13 +34,6 @@ export const operation: ImochaOperation<Input> = {
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/accounts/user/update',
-			body: input.body,
-			itemIndex,
-			idempotent: true,
-		});
-		return toItems(response);
+		return toItems(await updateUser(this, input.body, itemIndex));
 	},
 };
