@@ -9,11 +9,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { requestOptionsField } from './operation/requestOptions';
 import { handleResumeCallback, resumeWebhook } from './actions/invitation/resumeWebhook';
 import { resources } from './actions/resources';
 import { route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { requestOptionsField } from './operation/requestOptions';
 
 export class Imocha implements INodeType {
 	description: INodeTypeDescription = {

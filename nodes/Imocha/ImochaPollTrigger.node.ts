@@ -1,11 +1,11 @@
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { parseIdList } from './callbacks/filter';
-import { enrichmentOptions, readEnrichOptions } from './reports/options';
-import { pollAttempts, type PollSettings } from './pollTrigger/poll';
 import { ATTEMPT_STATES, type AttemptState } from './api/assessment';
+import { parseIdList } from './callbacks/filter';
+import { pollAttempts, type PollSettings } from './pollTrigger/poll';
 import { isTransient } from './pollTrigger/transient';
+import { enrichmentOptions, readEnrichOptions } from './reports/options';
 
 export class ImochaPollTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { readEnvelope, type Page } from '../transport';
+import { collectPages, imochaRequest, readEnvelope, type ImochaContext, type Page } from '../transport';
 
 /**
  * Every Skills Intelligence (SI) path, paging style and response-shape assumption, in one place.
@@ -98,4 +98,45 @@ export function readSkillsProfile(body: unknown, employeeId: number): IDataObjec
 /** Inferred: job profiles are named like the SA records (`testName`, `businessUnitName`). */
 export function jobProfileLabel(profile: IDataObject): string {
 	return String(profile.jobProfileName ?? profile.name ?? profile.title ?? profile.jobProfileId);
+}
+
+interface Call {
+	id?: number;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+}
+
+/** One Skills Intelligence call: the SI host, the same API key. */
+export function siRequest<T = IDataObject>(context: ImochaContext, endpoint: Endpoint, call: Call = {}): Promise<T> {
+	return imochaRequest<T>(context, {
+		api: 'intelligence',
+		method: endpoint.method,
+		path: endpoint.path(call.id),
+		...(call.qs && Object.keys(call.qs).length ? { qs: call.qs } : {}),
+		...(call.body ? { body: call.body } : {}),
+		itemIndex: call.itemIndex,
+	});
+}
+
+/** One page of an SI list, with the endpoint's own paging names. */
+export async function siPage(
+	context: ImochaContext,
+	endpoint: Endpoint,
+	page: { pageNumber: number; pageSize: number },
+	call: Call = {},
+) {
+	const paging = endpoint.paging;
+	const qs = paging ? { [paging.page]: page.pageNumber, [paging.size]: page.pageSize, ...call.qs } : call.qs;
+	return readSiPage(await siRequest<unknown>(context, endpoint, { ...call, qs }));
+}
+
+/** Return All / Limit over an SI list, following its pages. */
+export function siList(
+	context: ImochaContext,
+	endpoint: Endpoint,
+	paging: { returnAll: boolean; limit: number },
+	call: Call = {},
+): Promise<IDataObject[]> {
+	return collectPages((page) => siPage(context, endpoint, page, call), { ...paging, maxPageSize: MAX_PAGE_SIZE });
 }

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toItems } from './output';
-import type { ImochaOperation } from './contract';
 import type { Endpoint } from '../api/intelligence';
+import { siRequest } from '../api/intelligence';
+import type { ImochaOperation } from './contract';
 import { employeeLocator, readEmployeeId } from './intelligenceFields';
-import { siRequest } from '../api/intelligenceRequest';
+import { toItems } from './output';
 
 /**
  * An operation that reads one thing about one employee and returns iMocha's answer as it is

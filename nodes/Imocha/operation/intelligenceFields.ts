@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId, checkOption, invalid } from './validate';
 import { EMPLOYEE_STATUSES, type EmployeeStatus } from '../api/intelligence';
+import { checkId, checkOption, invalid } from './validate';
 
 /** Skills Intelligence parameters several operations share. */
 

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toItems } from './output';
-import { limit, returnAll } from './fields';
 import type { ImochaOperation } from './contract';
+import { limit, returnAll } from './fields';
+import { toItems } from './output';
 
 /** What every Get Many reads: Return All, or how many records at most. */
 export interface ListInput {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { DEFAULT_SETTINGS, type TransportOverrides } from '../transport';
+import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
 export const DEFAULT_CONCURRENCY = 5;
 

@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { isDuplicate, seenKeysIn, type DedupeLimits } from '../callbacks/dedupe';
+import { retrieveInvites, toImochaUtc, type AttemptState } from '../api/assessment';
 import { field } from '../api/read';
+import { isDuplicate, seenKeysIn, type DedupeLimits } from '../callbacks/dedupe';
+import { statusKey } from '../callbacks/status';
 import { enrich } from '../reports/enrich';
 import type { EnrichOptions } from '../reports/options';
-import { statusKey } from '../callbacks/status';
-import { retrieveInvites, toImochaUtc, type AttemptState } from '../api/assessment';
 
 export interface PollSettings {
 	states: AttemptState[];

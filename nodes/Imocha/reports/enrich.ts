@@ -1,8 +1,8 @@
 import type { IBinaryKeyData, IDataObject, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { fetchReportPdf } from './pdf';
 import { getReport } from '../api/assessment';
 import type { EnrichOptions } from './options';
+import { fetchReportPdf } from './pdf';
 
 export type EnrichContext = IWebhookFunctions | IPollFunctions;
 

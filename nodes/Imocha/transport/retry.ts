@@ -88,14 +88,23 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/** The fields of an error (or of the errors it wraps) that name a network failure. */
+interface WrappedError {
+	cause?: WrappedError;
+	context?: unknown;
+	code?: unknown;
+	message?: unknown;
+}
+
 /** Maps an error thrown by n8n's HTTP helper to a network outcome (n8n may wrap the axios error). */
 export function networkOutcome(error: unknown): Outcome & { kind: 'network' } {
-	const candidates = [error, (error as any)?.cause, (error as any)?.cause?.cause, (error as any)?.context];
+	const wrapped = error as WrappedError | null | undefined;
+	const candidates = [wrapped, wrapped?.cause, wrapped?.cause?.cause, wrapped?.context as WrappedError | undefined];
 	for (const candidate of candidates) {
-		const code = (candidate as any)?.code;
+		const code = candidate?.code;
 		if (typeof code === 'string' && code) return { kind: 'network', code };
 	}
-	const text = String((error as any)?.message ?? error);
+	const text = String(wrapped?.message ?? error);
 	if (/timeout/i.test(text)) return { kind: 'network', code: 'ETIMEDOUT' };
 	if (/socket hang up|reset/i.test(text)) return { kind: 'network', code: 'ECONNRESET' };
 	return { kind: 'network', code: 'UNKNOWN' };

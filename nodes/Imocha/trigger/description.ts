@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { CallbackEvent } from '../callbacks/status';
 import { DEFAULT_TRIGGER_PATH } from '../callbacks/url';
 import { enrichmentOptions } from '../reports/options';
-import type { CallbackEvent } from '../callbacks/status';
 
 export const DEFAULT_EVENTS: CallbackEvent[] = ['complete', 'terminated', 'testLeft'];
 

@@ -1,16 +1,16 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { CALLBACK_TOKEN_PARAMETER } from '../callbacks/url';
-import { isDuplicate, persistSeenKeys, sharedSeenKeys } from '../callbacks/dedupe';
 import { getReport } from '../api/assessment';
-import { enrich } from '../reports/enrich';
-import { checkCallback, checkTestId } from '../callbacks/filter';
 import { field } from '../api/read';
+import { isDuplicate, persistSeenKeys, sharedSeenKeys } from '../callbacks/dedupe';
 import { parseCallback, type CallbackEventData } from '../callbacks/event';
+import { checkCallback, checkTestId } from '../callbacks/filter';
 import { SAMPLE_COMPLETE } from '../callbacks/samples';
-import { readSettings } from './settings';
 import { statusKey } from '../callbacks/status';
 import { checkToken } from '../callbacks/token';
+import { CALLBACK_TOKEN_PARAMETER } from '../callbacks/url';
+import { enrich } from '../reports/enrich';
+import { readSettings } from './settings';
 
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
 

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { WEBHOOK_DEDUPE, type DedupeLimits } from '../callbacks/dedupe';
-import { DEFAULT_EVENTS } from './description';
-import { readEnrichOptions, type EnrichOptions } from '../reports/options';
 import { parseIdList, parseTextList, type CallbackFilters } from '../callbacks/filter';
 import type { CallbackEvent } from '../callbacks/status';
+import { readEnrichOptions, type EnrichOptions } from '../reports/options';
+import { DEFAULT_EVENTS } from './description';
 
 export interface TriggerSettings {
 	filters: CallbackFilters;

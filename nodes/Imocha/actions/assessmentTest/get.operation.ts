@@ -1,14 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
 import { getTest } from '../../api/assessment';
-import { readTestId, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLocator } from '../../operation/fields';
+import { toItems } from '../../operation/output';
 
 const properties: INodeProperties[] = [{ ...testLocator, description: 'The test to retrieve' }];
 
-export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['get'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['get'] } }, properties);
 
 interface Input {
 	testId: number;

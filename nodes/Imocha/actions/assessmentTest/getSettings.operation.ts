@@ -1,16 +1,16 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
 import { getTestSettings } from '../../api/assessment';
-import { readTestId, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLocator } from '../../operation/fields';
+import { toItems } from '../../operation/output';
 
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test whose settings to retrieve' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['getSettings'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['getSettings'] } }, properties);
 
 interface Input {
 	testId: number;

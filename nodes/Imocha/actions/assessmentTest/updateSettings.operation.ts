@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalid } from '../../operation/validate';
 import { getTestSettings, updateTestSettings } from '../../api/assessment';
-import { readTestId, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLocator } from '../../operation/fields';
+import { invalid } from '../../operation/validate';
 import { checkSettings, mergeSettings, parseSettings, unknownPaths } from './settings';
 
 const properties: INodeProperties[] = [
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['updateSettings'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['updateSettings'] } }, properties);
 
 interface Input {
 	testId: number;

@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { checkOption, checkUtcDateTime, invalid } from '../../operation/validate';
 import { ATTEMPT_STATES, retrieveInvites, type AttemptState } from '../../api/assessment';
-import { applyLimit } from '../../transport';
+import type { ImochaOperation } from '../../operation/contract';
 import { limit, returnAll } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
-import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkOption, checkUtcDateTime, invalid } from '../../operation/validate';
+import { applyLimit } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 	limit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['getAttempts'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['getAttempts'] } }, properties);
 
 interface Input extends ListInput {
 	state: AttemptState;

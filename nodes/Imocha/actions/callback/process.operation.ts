@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { checkIdList } from '../../operation/validate';
 import { MAX_CALLBACK_IDS_PER_CALL, processCallbacks } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkIdList } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['process'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['process'] } }, properties);
 
 interface Input {
 	ids: number[];

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { checkUtcDateTime, invalid } from '../../operation/validate';
 import { MAX_CALLBACK_IDS_PER_CALL, processCallbacks, retrieveInvites } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkUtcDateTime, invalid } from '../../operation/validate';
 
 const show = { resource: ['callback'], operation: ['replayMissed'] };
 
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
+const description = updateDisplayOptions({ show }, properties);
 
 interface Input {
 	window: { start: string; end: string };

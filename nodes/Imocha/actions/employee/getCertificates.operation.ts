@@ -1,13 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { limit, returnAll } from '../../operation/fields';
-import { CERTIFICATE_FILTERS, endpoints } from '../../api/intelligence';
-import { employeeLocator, readEmployeeId } from '../../operation/intelligenceFields';
-import { siList } from '../../api/intelligenceRequest';
-import { readListInput, type ListInput } from '../../operation/list';
+import { CERTIFICATE_FILTERS, endpoints, siList } from '../../api/intelligence';
 import type { ImochaOperation } from '../../operation/contract';
+import { limit, returnAll } from '../../operation/fields';
+import { employeeLocator, readEmployeeId } from '../../operation/intelligenceFields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
 
 const properties: INodeProperties[] = [
 	employeeLocator,
@@ -38,7 +37,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getCertificates'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getCertificates'] } }, properties);
 
 interface Input extends ListInput {
 	employeeId: number;

@@ -1,14 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { checkText, checkUtcDateTime, compact } from '../../operation/validate';
-import { limit, returnAll, simplify } from '../../operation/fields';
-import { EMPLOYEE_LIST_FILTERS, endpoints } from '../../api/intelligence';
-import { siList } from '../../api/intelligenceRequest';
-import { simplifyProfile } from '../../operation/simplifyIntelligence';
-import { readListInput, type ListInput } from '../../operation/list';
+import { EMPLOYEE_LIST_FILTERS, endpoints, siList } from '../../api/intelligence';
 import type { ImochaOperation } from '../../operation/contract';
+import { limit, returnAll, simplify } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
+import { simplifyProfile } from '../../operation/simplifyIntelligence';
+import { checkText, checkUtcDateTime, compact } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	returnAll,
@@ -40,7 +39,7 @@ const properties: INodeProperties[] = [
 	{ ...simplify, description: 'Whether to keep only the key scores of each skill instead of every validation source' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getMany'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getMany'] } }, properties);
 
 interface Input extends ListInput {
 	qs: IDataObject;

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { endpoints, siRequest } from '../../api/intelligence';
 import { toItems } from '../../operation/output';
-import { endpoints } from '../../api/intelligence';
 import {
 	checkJsonObject,
 	employeeLocator,
@@ -11,7 +11,6 @@ import {
 	readEmployeeId,
 	readStatus,
 } from '../../operation/intelligenceFields';
-import { siRequest } from '../../api/intelligenceRequest';
 import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
@@ -27,7 +26,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['updateStatus'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['updateStatus'] } }, properties);
 
 interface Input {
 	employeeId: number;

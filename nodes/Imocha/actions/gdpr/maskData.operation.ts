@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { checkEmail, checkId } from '../../operation/validate';
 import { requestDataMasking } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkEmail, checkId } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['gdpr'], operation: ['maskData'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['gdpr'], operation: ['maskData'] } }, properties);
 
 interface Input {
 	body: IDataObject;

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
 import { cancelInvitation } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
 import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
 
 const properties: INodeProperties[] = [
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['cancel'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['cancel'] } }, properties);
 
 interface Input {
 	testInvitationId: number;

@@ -2,9 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inviteByDefaultLink } from '../../api/assessment';
-import { toItems } from '../../operation/output';
-import { readTestId, testLocator } from '../../operation/fields';
 import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLocator } from '../../operation/fields';
+import { toItems } from '../../operation/output';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import { readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['invite'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['invite'] } }, properties);
 
 interface Input {
 	testId: number;

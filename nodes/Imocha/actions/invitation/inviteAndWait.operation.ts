@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { inviteByDefaultLink } from '../../api/assessment';
 import { eventOf, isFinalEvent } from '../../callbacks/status';
+import type { ImochaOperation } from '../../operation/contract';
 import { readTestId, testLocator } from '../../operation/fields';
 import { reportTypeField } from '../../reports/options';
-import type { ImochaOperation } from '../../operation/contract';
 import { checkHttpUrl } from './callbackTarget';
 import { readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
@@ -74,7 +74,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
+const description = updateDisplayOptions({ show }, properties);
 
 interface Input {
 	testId: number;

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { inviteByTestLink } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLinkLocator, testLocator } from '../../operation/fields';
 import { toItems } from '../../operation/output';
 import { checkId, compact, toFlag } from '../../operation/validate';
-import { inviteByTestLink } from '../../api/assessment';
-import { readTestId, testLinkLocator, testLocator } from '../../operation/fields';
-import type { ImochaOperation } from '../../operation/contract';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import {
 	additionalFields,
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 	additionalFields(['disableMandatoryFields', 'hideInstruction', 'redirectUrl', 'sendEmail']),
 ];
 
-export const description = updateDisplayOptions(
+const description = updateDisplayOptions(
 	{ show: { resource: ['invitation'], operation: ['inviteByTestLink'] } },
 	properties,
 );

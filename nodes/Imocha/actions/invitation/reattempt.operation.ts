@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { compact } from '../../operation/validate';
 import { reattemptInvitation } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { compact } from '../../operation/validate';
 import { callbackTargetFields, hideToken, resolveCallbackUrl } from './callbackTarget';
 import { additionalFields, readAdditional, readCommonOptions, readWindow } from './fields';
 import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	additionalFields(['endDateTime', 'hideInstruction', 'redirectUrl', 'sendEmail', 'startDateTime', 'timeZoneId']),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['reattempt'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['reattempt'] } }, properties);
 
 interface Input {
 	testInvitationId: number;

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getReport, inviteByDefaultLink } from '../../api/assessment';
 import { field } from '../../api/read';
+import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
 import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../operation/validate';
-import type { ImochaOperation } from '../../operation/contract';
 import { candidateNameField, readWindow } from './fields';
 import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
 
@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
+const description = updateDisplayOptions({ show }, properties);
 
 interface Input {
 	testInvitationId: number;

@@ -1,12 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { endpoints, JOB_CODE_BODY_EXAMPLE, siRequest } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { checkJsonObject, jobProfileLocator, readJobProfileId } from '../../operation/intelligenceFields';
 import { toItems } from '../../operation/output';
 import { invalid } from '../../operation/validate';
-import { endpoints, JOB_CODE_BODY_EXAMPLE } from '../../api/intelligence';
-import { checkJsonObject, jobProfileLocator, readJobProfileId } from '../../operation/intelligenceFields';
-import { siRequest } from '../../api/intelligenceRequest';
-import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	{ ...jobProfileLocator, description: 'The job profile the new job code belongs to' },
@@ -21,7 +20,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['jobProfile'], operation: ['createJobCode'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['jobProfile'], operation: ['createJobCode'] } }, properties);
 
 interface Input {
 	jobProfileId: number;

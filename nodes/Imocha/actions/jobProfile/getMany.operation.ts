@@ -1,5 +1,4 @@
-import { endpoints } from '../../api/intelligence';
-import { siList } from '../../api/intelligenceRequest';
+import { endpoints, siList } from '../../api/intelligence';
 import { simpleListOperation } from '../../operation/list';
 
 export const operation = simpleListOperation('jobProfile', (context, input, itemIndex) =>

@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { getReport } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { simplify } from '../../operation/fields';
 import { toItems } from '../../operation/output';
 import { invalid } from '../../operation/validate';
-import { getReport } from '../../api/assessment';
 import { reportTypeField } from '../../reports/options';
-import { simplify } from '../../operation/fields';
-import type { ImochaOperation } from '../../operation/contract';
 import { readTestInvitationId, simplifyReport, testInvitationIdField } from './fields';
 
 const REPORT_TYPES = [1, 2, 3] as const;
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['get'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['get'] } }, properties);
 
 interface Input {
 	testInvitationId: number;

@@ -1,16 +1,16 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
+import { listReports, type ReportQuery } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
 import { limit, returnAll } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
-import type { ImochaOperation } from '../../operation/contract';
-import { listReports, type ReportQuery } from '../../api/assessment';
+import { toItems } from '../../operation/output';
 import { readReportFilters, reportFilters } from './listReports';
 
 const properties: INodeProperties[] = [returnAll, limit, reportFilters];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getMany'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getMany'] } }, properties);
 
 interface Input extends ListInput {
 	query: ReportQuery;

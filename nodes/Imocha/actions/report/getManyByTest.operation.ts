@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
+import { listReports, type ReportQuery } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
 import { limit, readTestId, returnAll, testLocator } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
-import type { ImochaOperation } from '../../operation/contract';
-import { listReports, type ReportQuery } from '../../api/assessment';
+import { toItems } from '../../operation/output';
 import { readReportFilters, reportFilters } from './listReports';
 
 const properties: INodeProperties[] = [
@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 	reportFilters,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getManyByTest'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getManyByTest'] } }, properties);
 
 interface Input extends ListInput {
 	testId: number;

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkText } from '../../operation/validate';
 import type { ImochaOperation } from '../../operation/contract';
-import { readTestInvitationId, testInvitationIdField } from './fields';
+import { checkText } from '../../operation/validate';
 import { fetchReportPdf } from '../../reports/pdf';
+import { readTestInvitationId, testInvitationIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	testInvitationIdField,
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getPdf'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getPdf'] } }, properties);
 
 interface Input {
 	testInvitationId: number;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkUtcDateTime, invalid } from '../../operation/validate';
 import type { ReportQuery } from '../../api/assessment';
+import { checkUtcDateTime, invalid } from '../../operation/validate';
 
 /** The date window and detail of Get Many and Get Many by Test (read by readReportFilters). */
 export const reportFilters: INodeProperties = {

@@ -1,6 +1,6 @@
-import { applyLimit } from '../../transport';
-import { simpleListOperation } from '../../operation/list';
 import { listTimezones } from '../../api/assessment';
+import { simpleListOperation } from '../../operation/list';
+import { applyLimit } from '../../transport';
 
 /** The timezone list comes whole: no paging is known for it (reference §2.5). */
 export const operation = simpleListOperation('timezone', async (context, input, itemIndex) =>

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { checkId, checkText } from '../../operation/validate';
 import { createUser } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkId, checkText } from '../../operation/validate';
 import { businessUnitField, readUserEmail, userEmailField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
 
 interface Input {
 	body: IDataObject;

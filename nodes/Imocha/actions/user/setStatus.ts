@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
 import { setUserStatus } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
 import { readUserEmail, userEmailField } from './fields';
 
 /** Activate and Deactivate are one call differing only in `status`, case-sensitive (reference §9.4). */

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../operation/output';
-import { checkId } from '../../operation/validate';
 import { updateUser } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkId } from '../../operation/validate';
 import { businessUnitField, readUserEmail, userEmailField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
 
 interface Input {
 	body: IDataObject;
