@@ -69,3 +69,14 @@ export const resultErrors = (status: number, ...messages: string[]): SandboxResp
 	json(status, { result: null, errors: messages });
 export const statusMessage = (status: number, message: string): SandboxResponse =>
 	json(status, { statusCode: status, message });
+
+/** One request as the sandbox received and answered it; tests and the control API read these. */
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingMessage['headers'];
+	body: unknown;
+	rawBody: string;
+	status?: number;
+}

@@ -1,4 +1,7 @@
-/** The owner account of a fresh n8n, and a logged-in session for its internal /rest API. */
+/**
+ * The one client for an n8n instance's owner: creating it, logging in, a session for the internal
+ * /rest API and API keys for the public API. Used by the real-n8n tests, `npm start` and the bench.
+ */
 
 export interface Owner {
 	email: string;
@@ -9,7 +12,7 @@ export interface Owner {
 }
 
 /** n8n binds its auth cookie to this header when one is sent: every call of a session sends the same. */
-const BROWSER_ID = 'n8n-nodes-imocha-start';
+const BROWSER_ID = 'n8n-nodes-imocha';
 
 export interface Session {
 	/** Headers for /rest calls: the auth cookie and the browser id it is bound to. */
@@ -60,8 +63,8 @@ export async function restGet<T = any>(baseUrl: string, session: Session, restPa
 }
 
 /** An API key for n8n's public API, created in the owner's session (the UI's Settings > n8n API). */
-export async function createApiKey(baseUrl: string, session: Session, scopes: string[]): Promise<string> {
-	const response = await post(`${baseUrl}/rest/api-keys`, { label: 'npm start', scopes, expiresAt: null }, session.headers);
+export async function createApiKey(baseUrl: string, session: Session, scopes: string[], label: string): Promise<string> {
+	const response = await post(`${baseUrl}/rest/api-keys`, { label, scopes, expiresAt: null }, session.headers);
 	const body = (await response.json()) as { data?: { rawApiKey?: string } };
 	if (!body.data?.rawApiKey) throw new Error('n8n returned no API key');
 	return body.data.rawApiKey;

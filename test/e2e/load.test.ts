@@ -5,7 +5,7 @@
  */
 import { N8nInstance } from '../../scripts/n8n/instance';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
-import { setupOwner, restGet } from '../../scripts/start/owner';
+import { setupOwner, restGet } from '../../scripts/n8n/owner';
 import { repoRoot, SETUP_TIMEOUT_MS } from './fixtures/harness';
 
 const NODE_TYPES = [

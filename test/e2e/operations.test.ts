@@ -13,7 +13,7 @@ import {
 	PYTHON,
 	resourceWorkflows,
 	SUPPORT,
-} from './fixtures/resources';
+} from '../../scripts/workflows/resources';
 import { executionError, nodeOutput, SETUP_TIMEOUT_MS, startHarness, until, type Harness } from './fixtures/harness';
 import { GENERATED_WINDOW } from '../../sandbox/seed';
 
