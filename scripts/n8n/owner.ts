@@ -1,5 +1,5 @@
 /**
- * The one client for an n8n instance's owner: creating it, logging in, a session for the internal
+ * The one client for an n8n instance's owner: creating it, a session for the internal
  * /rest API and API keys for the public API. Used by the real-n8n tests, `npm start` and the bench.
  */
 
@@ -42,18 +42,6 @@ function sessionOf(response: Response): Session {
 /** Creates the owner of an instance that has none yet. */
 export async function setupOwner(baseUrl: string, owner: Owner): Promise<Session> {
 	return sessionOf(await post(`${baseUrl}/rest/owner/setup`, owner));
-}
-
-/** Whether the instance still asks for its owner (a fresh user folder). */
-export async function needsOwnerSetup(baseUrl: string): Promise<boolean> {
-	const response = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(30_000) });
-	const body = (await response.json()) as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } };
-	return body.data?.userManagement?.showSetupOnFirstLoad === true;
-}
-
-/** Logs in as a user the way the sign-in page does. */
-export async function login(baseUrl: string, email: string, password: string): Promise<Session> {
-	return sessionOf(await post(`${baseUrl}/rest/login`, { emailOrLdapLoginId: email, password }));
 }
 
 export async function restGet<T = any>(baseUrl: string, session: Session, restPath: string): Promise<T> {

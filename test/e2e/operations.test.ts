@@ -14,7 +14,7 @@ import {
 	resourceWorkflows,
 	SUPPORT,
 } from '../../scripts/workflows/resources';
-import { executionError, nodeOutput, SETUP_TIMEOUT_MS, startHarness, until, type Harness } from './fixtures/harness';
+import { executionError, nodeOutput, SETUP_TIMEOUT_MS, startHarness, until, type Harness } from '../helpers/n8n';
 import { GENERATED_WINDOW } from '../../sandbox/seed';
 
 const CREDENTIAL = { id: 'e2eOpsCredential', name: 'iMocha sandbox (operations)' };

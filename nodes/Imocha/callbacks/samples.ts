@@ -1,22 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The documented callback bodies (reference §4.1, newest page), with a fake address. The test
- * URL answers an empty POST with the "Complete" one, so the rest of a workflow can be built before
- * a candidate finishes a test.
+ * The documented "Complete" callback body (reference §4.1, newest page), with a fake address. The
+ * test URL answers an empty POST with it, so the rest of a workflow can be built before a
+ * candidate finishes a test.
  */
-export const SAMPLE_IN_PROGRESS: IDataObject = {
-	CandidateEmailId: 'candidate@example.com',
-	AttemptedOn: '09-Oct-2020 06:51 PM',
-	TotalScore: 0,
-	CandidateScore: 0,
-	ReportPDFUrl: null,
-	TestInvitationId: 3314697,
-	Status: 'In Progress',
-	AttemptedOnUtc: '2020-10-09T13:21:53',
-	PerformanceCategory: null,
-};
-
 export const SAMPLE_COMPLETE: IDataObject = {
 	CandidateEmailId: 'candidate@example.com',
 	AttemptedOn: '09-Oct-2020 06:51 PM',
@@ -27,14 +15,4 @@ export const SAMPLE_COMPLETE: IDataObject = {
 	Status: 'Complete',
 	AttemptedOnUtc: '2020-10-09T13:21:53',
 	PerformanceCategory: 'Beginner',
-};
-
-/** One attempt as Retrieve Invites lists it (reference §7.2). */
-export const SAMPLE_ATTEMPT: IDataObject = {
-	testInvitationId: 2655161,
-	testId: 292930,
-	name: 'May',
-	email: 'candidate@example.com',
-	invitationtype: 'api',
-	testStatus: 'Completed',
 };
