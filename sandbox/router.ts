@@ -63,7 +63,7 @@ export class Router {
 
 export const json = (status: number, body: unknown): SandboxResponse => ({ status, body });
 
-/** The documented error shapes (reference §1.3). */
+/** The documented error shapes (https://developer.imocha.io/api/errors). */
 export const errorsBody = (status: number, ...messages: string[]): SandboxResponse => json(status, { errors: messages });
 export const resultErrors = (status: number, ...messages: string[]): SandboxResponse =>
 	json(status, { result: null, errors: messages });

@@ -4,11 +4,11 @@ import { collectPages, imochaRequest, readEnvelope, type ImochaContext, type Pag
 
 /**
  * Every Skills Intelligence (SI) path, paging style and response-shape assumption, in one place.
- * Only two SI pages could be read (reference §10): a correction found against a live account is
+ * Only two SI pages could be read (README.md "Unverified"): a correction found against a live account is
  * a one-line change here, and the sandbox follows the same table (sandbox/routes/intelligence.ts).
  *
  * Evidence per line: documented = iMocha's page; third-party = public client code that calls the
- * live API (§1.6, §10); inferred = chosen as the REST form most consistent with the documented
+ * live API (README.md "Unverified"); inferred = chosen as the REST form most consistent with the documented
  * siblings because iMocha's page was unavailable. Every line that is not "documented" is listed
  * in the README under "Unverified against live iMocha".
  */
@@ -19,9 +19,9 @@ export interface Paging {
 	size: string;
 }
 
-/** Third-party (§1.6): most SI lists take PascalCase names... */
+/** Third-party (README.md "Unverified"): most SI lists take PascalCase names... */
 export const PASCAL_PAGING: Paging = { page: 'PageNumber', size: 'PageSize' };
-/** ...but the client sends lower-case names on /employees/skills-profile (§10.3). */
+/** ...but the client sends lower-case names on /employees/skills-profile (README.md "Unverified"). */
 export const CAMEL_PAGING: Paging = { page: 'pageNumber', size: 'pageSize' };
 export const MAX_PAGE_SIZE = 100;
 
@@ -34,50 +34,50 @@ export interface Endpoint {
 const fixed = (path: string) => () => path;
 
 export const endpoints = {
-	/** Third-party §10.3: the bulk skills-profile list; whether it is "List employees" is unknown. */
+	/** Third-party README.md "Unverified": the bulk skills-profile list; whether it is "List employees" is unknown. */
 	employeeList: { method: 'GET', path: fixed('/employees/skills-profile'), paging: CAMEL_PAGING },
-	/** Documented §10.4. */
+	/** Documented https://developer.imocha.io/get-employee-skills-by-employeeid-18892718e0. */
 	employeeSkills: { method: 'GET', path: (id) => `/employees/${id}/skills-profile` },
-	/** Documented §10.5. */
+	/** Documented https://developer.imocha.io/employee-enrollment-18892719e0. */
 	employeeUpsert: { method: 'POST', path: fixed('/employees/upsert') },
-	/** Inferred §10.6: PATCH is in the navigation; path beside the documented /employees/{id}/... */
+	/** Inferred README.md "Unverified": PATCH is in the navigation; path beside the documented /employees/{id}/... */
 	employeeStatus: { method: 'PATCH', path: (id) => `/employees/${id}/status` },
-	/** Inferred §10.7: path inferred; paging as the third-party GET /certificates (PascalCase). */
+	/** Inferred README.md "Unverified": path inferred; paging as the third-party GET /certificates (PascalCase). */
 	employeeCertificates: { method: 'GET', path: (id) => `/employees/${id}/certificates`, paging: PASCAL_PAGING },
-	/** Inferred §10.8. */
+	/** Inferred README.md "Unverified". */
 	employeeAssessmentReport: { method: 'GET', path: (id) => `/employees/${id}/assessment-report` },
-	/** Inferred §10.9: path inferred; paging as the other SI lists. */
+	/** Inferred README.md "Unverified": path inferred; paging as the other SI lists. */
 	jobProfileList: { method: 'GET', path: fixed('/job-profiles'), paging: PASCAL_PAGING },
-	/** Inferred §10.9. */
+	/** Inferred README.md "Unverified". */
 	jobProfile: { method: 'GET', path: (id) => `/job-profiles/${id}` },
 	/**
-	 * Inferred §10.9: a job code is created under the job profile it belongs to, so the profile is a
+	 * Inferred README.md "Unverified": a job code is created under the job profile it belongs to, so the profile is a
 	 * path parameter (and a picker) rather than a guessed body field.
 	 */
 	jobCodeCreate: { method: 'POST', path: (id) => `/job-profiles/${id}/job-codes` },
-	/** Third-party §10.10. */
+	/** Third-party README.md "Unverified". */
 	taxonomySkills: { method: 'GET', path: fixed('/taxonomy'), paging: PASCAL_PAGING },
-	/** Inferred §10.11. */
+	/** Inferred README.md "Unverified". */
 	careerPath: { method: 'GET', path: (id) => `/employees/${id}/career-path` },
-	/** Inferred §10.12: GET with no parameters. */
+	/** Inferred README.md "Unverified": GET with no parameters. */
 	validationWeightages: { method: 'GET', path: fixed('/account/multichannel-validation-weightages') },
 } satisfies Record<string, Endpoint>;
 
-/** Third-party §10.3: filters of the employee list. */
+/** Third-party README.md "Unverified": filters of the employee list. */
 export const EMPLOYEE_LIST_FILTERS = { modifiedSince: 'SkillProfileModifiedSince', search: 'searchText' } as const;
 
-/** Third-party §10.7 (seen on GET /certificates; assumed to apply to an employee's certificates). */
+/** Third-party README.md "Unverified" (seen on GET /certificates; assumed to apply to an employee's certificates). */
 export const CERTIFICATE_FILTERS = { includeSkills: 'IncludeSkills', activeOnly: 'activeOnly' } as const;
 
-/** Documented §10.5 names `status`; the values were cut off: Active / Inactive is inferred (as §9.4). */
+/** Documented https://developer.imocha.io/employee-enrollment-18892719e0 names `status`; the values were cut off: Active / Inactive is inferred (as https://developer.imocha.io/active-inactive-user-18161035e0). */
 export const EMPLOYEE_STATUSES = ['Active', 'Inactive'] as const;
 export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
 
-/** Inferred from the operation's name only (§10.9): the body of Create JobCode is unknown. */
+/** Inferred from the operation's name only (README.md "Unverified"): the body of Create JobCode is unknown. */
 export const JOB_CODE_BODY_EXAMPLE = '{\n  "jobCode": ""\n}';
 
 /**
- * Third-party §1.6: `items[]` with `hasNextPage` / `pageNumber` / `totalPages`. A bare array is
+ * Third-party README.md "Unverified": `items[]` with `hasNextPage` / `pageNumber` / `totalPages`. A bare array is
  * accepted too, as one last page, in case an inferred list turns out to be unpaged.
  */
 export function readSiPage(body: unknown): Page<IDataObject> {
@@ -86,7 +86,7 @@ export function readSiPage(body: unknown): Page<IDataObject> {
 }
 
 /**
- * Third-party §10.3/§10.4: a profile is `{ employeeId, externalEmployeeId, email, fullName,
+ * Third-party https://developer.imocha.io/get-employee-skills-by-employeeid-18892718e0, README.md "Unverified": a profile is `{ employeeId, externalEmployeeId, email, fullName,
  * skills[] }`. The single-employee answer is assumed to be the same object (the docs call its
  * content type text/plain); a bare skills array is wrapped so the output keeps one shape.
  */

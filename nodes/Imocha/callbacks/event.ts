@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { field } from '../api/read';
 import { eventOf, isFinalEvent, type CallbackEvent } from './status';
 
-/** The callback as received (reference §4.1), plus a few fields that save the next node work. */
+/** The callback as received (https://developer.imocha.io/callback-notification-1174961m0), plus a few fields that save the next node work. */
 export interface CallbackEventData extends IDataObject {
 	/** The invitation id as a number, whatever casing or form iMocha sent it in. */
 	testInvitationId: number;

@@ -19,7 +19,7 @@ const PASS: FilterResult = { pass: true };
 
 /**
  * The checks that need nothing but the callback. Score and category apply to final events only:
- * an "In Progress" callback carries no score yet (reference §4.1), so it passes them.
+ * an "In Progress" callback carries no score yet (https://developer.imocha.io/callback-notification-1174961m0), so it passes them.
  */
 export function checkCallback(event: CallbackEventData, filters: CallbackFilters): FilterResult {
 	if (event.event === 'unknown' || !filters.events.includes(event.event)) {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The documented "Complete" callback body (reference §4.1, newest page), with a fake address. The
+ * The documented "Complete" callback body (https://developer.imocha.io/callback-notification-1174961m0, newest page), with a fake address. The
  * test URL answers an empty POST with it, so the rest of a workflow can be built before a
  * candidate finishes a test.
  */

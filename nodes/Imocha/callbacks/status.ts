@@ -1,9 +1,9 @@
 /**
- * iMocha's status literals, matched in this one place. The reference (§4.1) shows only
+ * iMocha's status literals, matched in this one place. The callback page (https://developer.imocha.io/callback-notification-1174961m0) shows only
  * "In Progress" and "Complete" as callback literals; "Terminated" and "Test Left" are named in
  * prose only, and the report API spells the latter "TestLeft". So statuses are compared with
  * case, spaces, hyphens and underscores ignored, and "Completed" (Retrieve Invites' spelling,
- * §7.2) counts as Complete. Unverified against live iMocha: listed in the README.
+ * https://developer.imocha.io/api/candidates-test-attempts) counts as Complete. Unverified against live iMocha: listed in the README.
  */
 export type CallbackEvent = 'inProgress' | 'complete' | 'terminated' | 'testLeft';
 

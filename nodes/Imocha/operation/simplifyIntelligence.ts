@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pick } from './output';
 
-/** The skill fields that answer "how good is this person at what, and what is missing" (§10.4). */
+/** The skill fields that answer "how good is this person at what, and what is missing" (https://developer.imocha.io/get-employee-skills-by-employeeid-18892718e0). */
 export function simplifySkill(entry: IDataObject): IDataObject {
 	const skill = (entry.skill ?? {}) as IDataObject;
 	const classification = (skill.skillClassification ?? {}) as IDataObject;
@@ -31,7 +31,7 @@ export function simplifyProfile(profile: IDataObject): IDataObject {
 
 const named = (value: unknown) => (value && typeof value === 'object' ? (value as IDataObject).name : undefined);
 
-/** A taxonomy skill (§10.10) flattened to its names. */
+/** A taxonomy skill (README.md "Unverified") flattened to its names. */
 export function simplifyTaxonomySkill(item: IDataObject): IDataObject {
 	const skill = (item.skill ?? {}) as IDataObject;
 	const classification = (item.skillClassification ?? {}) as IDataObject;

@@ -142,7 +142,7 @@ export function toFlag(value: unknown): 0 | 1 {
 }
 
 /**
- * Returns the instant as `YYYY-MM-DDTHH:mm:ssZ`, the only form the reference documents. A value
+ * Returns the instant as `YYYY-MM-DDTHH:mm:ssZ`, the only form iMocha documents. A value
  * without a zone is taken as UTC, as the field descriptions say.
  */
 export function checkUtcDateTime(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {

@@ -5,11 +5,11 @@ import { downloadReportLink, getReportPdf } from '../api/assessment';
 import { connectionFor, type BinaryResponse, type ImochaContext } from '../transport';
 
 /**
- * The PDF report's page was unavailable (reference §6.2): GET /v3/reports/{id}/pdf comes from
+ * The PDF report's page was unavailable (README.md "Unverified"): GET /v3/reports/{id}/pdf comes from
  * third-party code, and whether it answers with the file or with JSON holding a link is unknown.
  * Both are accepted; a link is followed once, and only to a host the API key may go to.
  */
-/** Hosts iMocha serves from (reference §1.1): its own domain and the older interviewmocha.com. */
+/** Hosts iMocha serves from (README.md "Unverified"): its own domain and the older interviewmocha.com. */
 const IMOCHA_DOMAINS = ['imocha.io', 'interviewmocha.com'];
 
 /** Keys a JSON answer may carry the link under: the report's and the callback's names. */

@@ -8,7 +8,7 @@
  * | Safe to repeat (idempotent: true)                  | Why                                          |
  * |----------------------------------------------------|----------------------------------------------|
  * | every GET (tests, links, reports, PDF, timezones, SI reads, units, job profiles) | reads |
- * | Invitation > Invite, Invite by Test Link           | iMocha returns the same invitation per email (§4.2, §4.3) |
+ * | Invitation > Invite, Invite by Test Link           | iMocha returns the same invitation per email (https://developer.imocha.io/invite-candidate-18117335e0, https://developer.imocha.io/invite-candidate-by-test-link-18117806e0) |
  * | Callback > Get Attempts, Poll Trigger (POST search)| a search, changes nothing                    |
  * | Test > Update Settings, User > Update, Activate, Deactivate | set a value: twice = once          |
  *

@@ -1,7 +1,7 @@
 import { DEFAULT_TRIGGER_PATH } from '../callbacks/url';
 
 /**
- * What activation checks. iMocha offers no webhook registration (reference §4.1): the URL travels
+ * What activation checks. iMocha offers no webhook registration (https://developer.imocha.io/callback-notification-1174961m0): the URL travels
  * with each invitation. So activation registers nothing remotely; it only says what would make
  * callbacks fail or go elsewhere. None of these block activation (local n8n is plain http).
  */

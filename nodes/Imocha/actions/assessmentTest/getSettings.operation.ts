@@ -1,28 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
 import { getTestSettings } from '../../api/assessment';
-import type { ImochaOperation } from '../../operation/contract';
 import { readTestId, testLocator } from '../../operation/fields';
-import { toItems } from '../../operation/output';
+import { readOneOperation } from '../../operation/readOne';
 
-const properties: INodeProperties[] = [
+export const operation = readOneOperation(
+	{ resource: ['test'], operation: ['getSettings'] },
 	{ ...testLocator, description: 'The test whose settings to retrieve' },
-];
-
-const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['getSettings'] } }, properties);
-
-interface Input {
-	testId: number;
-}
-
-export const operation: ImochaOperation<Input> = {
-	description,
-	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		const testId = readTestId(this, itemIndex);
-		return { testId: testId };
-	},
-	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		return toItems(await getTestSettings(this, input.testId, itemIndex));
-	},
-};
+	readTestId,
+	getTestSettings,
+);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalid } from '../../operation/validate';
 
 /**
- * The settings object of Update Test Settings (reference §3.4): six sub-objects, every field
+ * The settings object of Update Test Settings (https://developer.imocha.io/api/update-test-settings): six sub-objects, every field
  * required, flags as integers. Text fields are strings; counts are whole numbers >= 0; every
  * other field is a 0/1 flag.
  */
@@ -127,7 +127,7 @@ export function mergeSettings(current: IDataObject, changes: IDataObject): IData
 }
 
 /**
- * Paths in `changes` that neither the test's current settings nor the reference know: almost
+ * Paths in `changes` that neither the test's current settings nor iMocha's documentation know: almost
  * always a typo, which iMocha would silently ignore.
  */
 export function unknownPaths(current: IDataObject, changes: IDataObject, prefix = ''): string[] {

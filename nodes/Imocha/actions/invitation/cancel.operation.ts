@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { cancelInvitation } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
-import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
+import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
 
 const properties: INodeProperties[] = [
 	{

@@ -11,7 +11,7 @@ import {
 } from './fields';
 
 /**
- * The body of POST /v3/tests/{testId}/invite (reference §4.2), shared by Invite and Invite and
+ * The body of POST /v3/tests/{testId}/invite (https://developer.imocha.io/invite-candidate-18117335e0), shared by Invite and Invite and
  * Wait, which differ only in where the callbacks go.
  */
 export function readDefaultLinkInviteBody(

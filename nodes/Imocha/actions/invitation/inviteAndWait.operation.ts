@@ -109,7 +109,7 @@ export const operation: ImochaOperation<Input> = {
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
 		const response = await inviteByDefaultLink(this, input.testId, input.body, itemIndex);
 		const invitation = invitationOutput(response, { email: input.body.email, testId: input.testId });
-		// Re-inviting a finished candidate returns the old invitation and no new callback (§4.2).
+		// Re-inviting a finished candidate returns the old invitation and no new callback (https://developer.imocha.io/invite-candidate-18117335e0).
 		const status = typeof response.status === 'string' ? eventOf(response.status) : undefined;
 		if (isFinalEvent(status)) {
 			return [

@@ -17,7 +17,7 @@ import {
 	readCommonOptions,
 } from './fields';
 
-/** The link supplies schedule, proctoring and stakeholders, so only these fields exist (reference §4.3). */
+/** The link supplies schedule, proctoring and stakeholders, so only these fields exist (https://developer.imocha.io/invite-candidate-by-test-link-18117806e0). */
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test the link belongs to' },
 	testLinkLocator,

@@ -4,10 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { reattemptInvitation } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
+import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
 import { compact } from '../../operation/validate';
 import { callbackTargetFields, hideToken, resolveCallbackUrl } from './callbackTarget';
 import { additionalFields, readAdditional, readCommonOptions, readWindow } from './fields';
-import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,7 +33,7 @@ export const operation: ImochaOperation<Input> = {
 		const fields = readAdditional(this, itemIndex);
 		const window = readWindow(this, itemIndex, fields);
 		const { redirectUrl, hideInstruction, sendEmail } = readCommonOptions(this, itemIndex, fields);
-		// Reattempt spells its fields in PascalCase except the two flags (reference §4.5).
+		// Reattempt spells its fields in PascalCase except the two flags (https://developer.imocha.io/reattempt-test-18118150e0).
 		const body = compact({
 			StartDateTime: window.start,
 			EndDateTime: window.end,

@@ -5,9 +5,9 @@ import { getReport, inviteByDefaultLink } from '../../api/assessment';
 import { field } from '../../api/read';
 import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
+import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
 import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../operation/validate';
-import { candidateNameField, readWindow } from './fields';
-import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
+import { candidateNameField, optionalFields, readWindow } from './fields';
 
 const show = { resource: ['invitation'], operation: ['sendReminder'] };
 
@@ -43,15 +43,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Start of the new access window (UTC when no zone is given). Defaults to now.',
 			},
-			{
-				displayName: 'Time Zone Name or ID',
-				name: 'timeZoneId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimezones' },
-				default: '',
-				description:
-					'Time zone in which iMocha shows the access window to the candidate. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			optionalFields.timeZoneId,
 		],
 	},
 ];
@@ -65,7 +57,7 @@ interface Input {
 }
 
 /**
- * Report statuses (reference §6.1) that a re-invite reopens with a new window (§4.2). The report
+ * Report statuses (https://developer.imocha.io/retrieve-candidate-test-report-18157698e0) that a re-invite reopens with a new window (https://developer.imocha.io/invite-candidate-18117335e0). The report
  * spells statuses without spaces ("TestLeft"), so they are compared squashed.
  */
 const REMINDABLE = ['pending', 'expired', 'cancelled', 'canceled'];
@@ -95,7 +87,7 @@ export const operation: ImochaOperation<Input> = {
 		const testId = checkId(this, itemIndex, 'Test ID (from the report)', field(report, 'testId'));
 		const email = checkText(this, itemIndex, 'Candidate Email (from the report)', field(report, 'candidateEmail'));
 
-		// Re-invite semantics (§4.2): the same invitation comes back, reopened with the new window.
+		// Re-invite semantics (https://developer.imocha.io/invite-candidate-18117335e0): the same invitation comes back, reopened with the new window.
 		const response = await inviteByDefaultLink(
 			this,
 			testId,

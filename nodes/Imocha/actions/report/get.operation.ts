@@ -5,14 +5,15 @@ import { getReport } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { simplify } from '../../operation/fields';
 import { toItems } from '../../operation/output';
+import { readTestInvitationId } from '../../operation/testInvitationId';
 import { invalid } from '../../operation/validate';
 import { reportTypeField } from '../../reports/options';
-import { readTestInvitationId, simplifyReport, testInvitationIdField } from './fields';
+import { reportInvitationField, simplifyReport } from './fields';
 
 const REPORT_TYPES = [1, 2, 3] as const;
 
 const properties: INodeProperties[] = [
-	testInvitationIdField,
+	reportInvitationField,
 	{ ...reportTypeField, description: 'How much detail iMocha returns. Simplify drops the section and skill detail.' },
 	{
 		...simplify,

@@ -2,12 +2,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ImochaOperation } from '../../operation/contract';
+import { readTestInvitationId } from '../../operation/testInvitationId';
 import { checkText } from '../../operation/validate';
 import { fetchReportPdf } from '../../reports/pdf';
-import { readTestInvitationId, testInvitationIdField } from './fields';
+import { reportInvitationField } from './fields';
 
 const properties: INodeProperties[] = [
-	testInvitationIdField,
+	reportInvitationField,
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',

@@ -38,7 +38,7 @@ export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
 		const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		// Casing as the documented example sends it: `fullName`, `businessunitId` (reference §9.2).
+		// Casing as the documented example sends it: `fullName`, `businessunitId` (https://developer.imocha.io/create-new-user-18160861e0).
 		const body: IDataObject = {
 			email: readUserEmail(this, itemIndex),
 			fullName: checkText(this, itemIndex, 'Full Name', this.getNodeParameter('fullName', itemIndex)),

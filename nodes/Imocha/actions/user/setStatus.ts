@@ -6,7 +6,7 @@ import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
 import { readUserEmail, userEmailField } from './fields';
 
-/** Activate and Deactivate are one call differing only in `status`, case-sensitive (reference §9.4). */
+/** Activate and Deactivate are one call differing only in `status`, case-sensitive (https://developer.imocha.io/active-inactive-user-18161035e0). */
 export function statusOperation(operation: 'activate' | 'deactivate'): ImochaOperation<{ body: IDataObject }> {
 	const status = operation === 'activate' ? 'Active' : 'Inactive';
 	return {

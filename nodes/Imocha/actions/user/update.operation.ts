@@ -25,7 +25,7 @@ interface Input {
 export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		// Update User spells its fields in PascalCase (reference §9.3).
+		// Update User spells its fields in PascalCase (https://developer.imocha.io/update-user-18161003e0).
 		return {
 			body: {
 				Email: readUserEmail(this, itemIndex),

@@ -23,7 +23,7 @@ describe('Callback > Replay Missed Results', () => {
 	const processCalls = () => sandbox.requests.filter((request) => request.path === '/v3/callbacks/process');
 
 	it('lists completed attempts of the window, then replays them in chunks of at most 100, in one summary item', async () => {
-		// Only attempts with a callback URL have something to replay (sandbox assumption, reference §7.1).
+		// Only attempts with a callback URL have something to replay (sandbox assumption, https://developer.imocha.io/process-callbacks-18160642e0).
 		const withUrl = generated().filter((_, index) => index % 2 === 0);
 		for (const entry of withUrl) entry.callbackUrl = 'http://127.0.0.1:9/unreachable';
 

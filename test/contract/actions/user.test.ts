@@ -1,10 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { getBusinessUnits } from '../../nodes/Imocha/methods/businessUnits';
-import { INVALID_UNIT } from '../../sandbox/routes/users';
-import type { Sandbox } from '../../sandbox/server';
-import { createLoadOptionsContext } from '../helpers/context';
-import { imochaNode, runImocha, sandboxCredentials, testSandbox } from '../helpers/runNode';
+import { getBusinessUnits } from '../../../nodes/Imocha/methods/businessUnits';
+import { INVALID_UNIT } from '../../../sandbox/routes/users';
+import type { Sandbox } from '../../../sandbox/server';
+import { createLoadOptionsContext } from '../../helpers/context';
+import { imochaNode, runImocha, sandboxCredentials, testSandbox } from '../../helpers/runNode';
 
 const user = (operation: string, extra: Record<string, unknown>) => ({ resource: 'user', operation, ...extra });
 

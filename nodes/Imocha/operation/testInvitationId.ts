@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId } from '../../operation/validate';
+import { checkId } from './validate';
 
 export const testInvitationIdField: INodeProperties = {
 	displayName: 'Test Invitation ID',
