@@ -137,6 +137,9 @@ export class N8nInstance {
 			const failed = () => exited;
 			await waitForHttp(`${this.baseUrl}/healthz`, deadline, failed);
 			await waitForHttp(`${this.baseUrl}/healthz/readiness`, deadline, failed);
+			// n8n 1.x reports ready some seconds before it mounts its REST API (measured 20 s on
+			// 1.123.81 under load): wait for a public REST endpoint too.
+			await waitForHttp(`${this.baseUrl}/rest/settings`, deadline, failed);
 		} catch (err) {
 			const output = tail(this.serverOutput, 30);
 			await this.stopServer();
