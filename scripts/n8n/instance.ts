@@ -107,7 +107,11 @@ export class N8nInstance {
 
 	/** Takes effect at the next start(). */
 	async publish(workflowId: string): Promise<void> {
-		await this.cliOk(['publish:workflow', `--id=${workflowId}`]);
+		// n8n 1.x has no publish:workflow (2.x's draft/published split): it activates the workflow.
+		const args = this.runtime.n8nVersion.startsWith('1.')
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
+		await this.cliOk(args);
 	}
 
 	async start(): Promise<void> {

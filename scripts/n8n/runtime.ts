@@ -54,6 +54,8 @@ const REQUIRED_FREE_BYTES = 4 * 1024 ** 3;
 const MARKER = '.complete';
 
 export interface Runtime {
+	/** The n8n version installed, e.g. '2.40.7'. */
+	n8nVersion: string;
 	nodeBin: string;
 	/** n8n's bin script: run it as `<nodeBin> <n8nBin> ...`. */
 	n8nBin: string;
@@ -120,7 +122,7 @@ export function childEnv(l: Layout, base: NodeJS.ProcessEnv = process.env): Node
 export async function ensureRuntime(log: Log = () => {}, spec: RuntimeSpec = defaultRuntime()): Promise<Runtime> {
 	const root = cacheRoot();
 	const l = layout(root, spec);
-	const runtime = (): Runtime => ({ nodeBin: l.nodeBin, n8nBin: l.n8nBin, env: childEnv(l) });
+	const runtime = (): Runtime => ({ n8nVersion: spec.n8nVersion, nodeBin: l.nodeBin, n8nBin: l.n8nBin, env: childEnv(l) });
 	if (isComplete(l.nodeDir) && isComplete(l.n8nDir)) return runtime();
 
 	fs.mkdirSync(root, { recursive: true });
