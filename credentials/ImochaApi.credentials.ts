@@ -16,7 +16,7 @@ export class ImochaApi implements ICredentialType {
 
 	icon = { light: 'file:imocha.svg', dark: 'file:imocha.dark.svg' } as const;
 
-	documentationUrl = 'https://developer.imocha.io/authentication-mechanism-1162129m0';
+	documentationUrl = 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#credentials';
 
 	// Lets the HTTP Request node use this credential for any iMocha endpoint the nodes do not cover.
 	httpRequestNode = {

@@ -26,6 +26,7 @@ export class Imocha implements INodeType {
 		description: 'Invite candidates to iMocha skills tests, read reports and manage Skills Intelligence data',
 		defaults: { name: 'iMocha' },
 		usableAsTool: true,
+		documentationUrl: 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#operations',
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'imochaApi', required: true }],

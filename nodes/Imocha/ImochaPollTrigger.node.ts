@@ -17,6 +17,7 @@ export class ImochaPollTrigger implements INodeType {
 		subtitle: '={{"Attempts: " + ($parameter["states"] || []).join(", ")}}',
 		description:
 			'Starts the workflow for finished, cancelled and expired iMocha test attempts, by polling. For n8n instances iMocha cannot reach.',
+		documentationUrl: 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#imocha-poll-trigger-polling',
 		defaults: { name: 'iMocha Poll Trigger' },
 		polling: true,
 		inputs: [],

@@ -24,6 +24,7 @@ export class ImochaTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"on " + ($parameter["statuses"] || []).join(", ")}}',
 		description: 'Starts the workflow when a candidate starts or finishes an iMocha test',
+		documentationUrl: 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#imocha-trigger-webhook',
 		defaults: { name: 'iMocha Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -116,7 +116,11 @@ export class N8nInstance {
 
 	/** Takes effect at the next start(). */
 	async publish(workflowId: string): Promise<void> {
-		await this.cliOk(['publish:workflow', `--id=${workflowId}`]);
+		// n8n 1.x has no publish:workflow (2.x's draft/published split): it activates the workflow.
+		const args = this.runtime.n8nVersion.startsWith('1.')
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
+		await this.cliOk(args);
 	}
 
 	async start(): Promise<void> {
@@ -146,6 +150,9 @@ export class N8nInstance {
 			const failed = () => exited;
 			await waitForHttp(`${this.baseUrl}/healthz`, deadline, failed);
 			await waitForHttp(`${this.baseUrl}/healthz/readiness`, deadline, failed);
+			// n8n 1.x reports ready some seconds before it mounts its REST API (measured 20 s on
+			// 1.123.81 under load): wait for a public REST endpoint too.
+			await waitForHttp(`${this.baseUrl}/rest/settings`, deadline, failed);
 		} catch (err) {
 			const output = tail(this.serverOutput, 30);
 			await this.stopServer();

@@ -1,10 +1,12 @@
 /**
- * A cached Node 24 + n8n install outside the repository, shared by the e2e tests and `npm start`.
+ * A cached Node + n8n install outside the repository, shared by the e2e tests, `npm start` and
+ * `npm run test:compat` (which asks for other versions than the default).
  *
  * n8n >= 2.36 needs Node 24 while this project builds on Node 20, so both come from the npm
  * registry into `${IMOCHA_N8N_CACHE:-~/.cache/n8n-nodes-imocha}`. Each install is keyed by
- * version, built in a temp dir and renamed into place only once complete, so an interrupted run
- * is redone and a finished one is reused instantly (fresh clones on the same machine included).
+ * version (and, for n8n, by the Node major its sqlite3 is compiled for), built in a temp dir and
+ * renamed into place only once complete, so an interrupted run is redone and a finished one is
+ * reused instantly (fresh clones on the same machine included).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,11 +17,45 @@ import { runLogged } from './proc';
 export const NODE_MAJOR = '24';
 export const N8N_VERSION = '2.40.7';
 
-/** Node 24 + n8n 2.40.7 need ~3.1 GB on disk plus npm's cache; ask for headroom. */
+/** Which n8n on which Node. */
+export interface RuntimeSpec {
+	/** An exact n8n version from the npm registry. */
+	n8nVersion: string;
+	/** Major version of the npm registry's `node` package to run it on ('24', '22', ...). */
+	nodeMajor: string;
+	/**
+	 * npm `overrides` for the host package.json. n8n 1.x depends on an `xlsx` tarball URL on
+	 * SheetJS's own CDN, which a registry-only machine cannot reach: `{ xlsx: '0.18.5' }` takes
+	 * the same library from the registry instead.
+	 */
+	overrides?: Record<string, string>;
+}
+
+/**
+ * n8n 1.x takes `xlsx` from a tarball URL on SheetJS's CDN (n8n-nodes-base's package.json), which
+ * a registry-only machine cannot reach; the registry's 0.18.5 is the same library.
+ */
+export function registryOverrides(n8nVersion: string): Record<string, string> | undefined {
+	return n8nVersion.startsWith('1.') ? { xlsx: '0.18.5' } : undefined;
+}
+
+/**
+ * What the e2e suite and `npm start` run on: n8n 2.40.7 on Node 24, unless IMOCHA_N8N_VERSION /
+ * IMOCHA_NODE_MAJOR name another pair (that is how `npm run test:compat` reruns the suites).
+ */
+export function defaultRuntime(env: NodeJS.ProcessEnv = process.env): RuntimeSpec {
+	const n8nVersion = env.IMOCHA_N8N_VERSION || N8N_VERSION;
+	const nodeMajor = env.IMOCHA_NODE_MAJOR || NODE_MAJOR;
+	return { n8nVersion, nodeMajor, overrides: registryOverrides(n8nVersion) };
+}
+
+/** Node + n8n need ~3.1 GB on disk plus npm's cache; ask for headroom. */
 const REQUIRED_FREE_BYTES = 4 * 1024 ** 3;
 const MARKER = '.complete';
 
 export interface Runtime {
+	/** The n8n version installed, e.g. '2.40.7'. */
+	n8nVersion: string;
 	nodeBin: string;
 	/** n8n's bin script: run it as `<nodeBin> <n8nBin> ...`. */
 	n8nBin: string;
@@ -34,6 +70,7 @@ export function cacheRoot(): string {
 }
 
 interface Layout {
+	spec: RuntimeSpec;
 	nodeDir: string;
 	n8nDir: string;
 	nodeBin: string;
@@ -41,11 +78,14 @@ interface Layout {
 	n8nBin: string;
 }
 
-function layout(root: string): Layout {
-	const nodeDir = path.join(root, `node-${NODE_MAJOR}`);
-	const n8nDir = path.join(root, `n8n-${N8N_VERSION}`);
+function layout(root: string, spec: RuntimeSpec): Layout {
+	const nodeDir = path.join(root, `node-${spec.nodeMajor}`);
+	// The default keeps its historical name so existing caches stay valid.
+	const suffix = spec.nodeMajor === NODE_MAJOR ? '' : `-node${spec.nodeMajor}`;
+	const n8nDir = path.join(root, `n8n-${spec.n8nVersion}${suffix}`);
 	const nodePkg = path.join(nodeDir, 'node_modules', 'node');
 	return {
+		spec,
 		nodeDir,
 		n8nDir,
 		nodeBin: path.join(nodePkg, 'bin', 'node'),
@@ -75,10 +115,14 @@ export function childEnv(l: Layout, base: NodeJS.ProcessEnv = process.env): Node
 	return env;
 }
 
-export async function ensureRuntime(log: Log = () => {}): Promise<Runtime> {
+/**
+ * Returns the cached runtime for `spec`, installing it first when missing (4-6 minutes, ~3 GB;
+ * throws with npm's reason when the registry cannot deliver that version).
+ */
+export async function ensureRuntime(log: Log = () => {}, spec: RuntimeSpec = defaultRuntime()): Promise<Runtime> {
 	const root = cacheRoot();
-	const l = layout(root);
-	const runtime = (): Runtime => ({ nodeBin: l.nodeBin, n8nBin: l.n8nBin, env: childEnv(l) });
+	const l = layout(root, spec);
+	const runtime = (): Runtime => ({ n8nVersion: spec.n8nVersion, nodeBin: l.nodeBin, n8nBin: l.n8nBin, env: childEnv(l) });
 	if (isComplete(l.nodeDir) && isComplete(l.n8nDir)) return runtime();
 
 	fs.mkdirSync(root, { recursive: true });
@@ -88,7 +132,7 @@ export async function ensureRuntime(log: Log = () => {}): Promise<Runtime> {
 		removeLeftovers(root);
 		checkFreeSpace(root);
 		log(
-			`Installing Node ${NODE_MAJOR} and n8n ${N8N_VERSION} into ${root} ` +
+			`Installing Node ${spec.nodeMajor} and n8n ${spec.n8nVersion} into ${root} ` +
 				'(first time only, 4-6 minutes: n8n is ~3 GB of dependencies and sqlite3 is compiled ' +
 				'from source; later runs reuse the cache).',
 		);
@@ -141,6 +185,7 @@ function withoutNodedir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 async function installNode(root: string, l: Layout, log: Log): Promise<void> {
+	const NODE_MAJOR = l.spec.nodeMajor;
 	const started = Date.now();
 	log(`[1/3] npm install node@${NODE_MAJOR} (~10 s)`);
 	await buildInto(l.nodeDir, async (tmp) => {
@@ -161,12 +206,12 @@ async function installNode(root: string, l: Layout, log: Log): Promise<void> {
 }
 
 async function installN8n(root: string, l: Layout, log: Log): Promise<void> {
+	const N8N_VERSION = l.spec.n8nVersion;
+	const nodeMajor = l.spec.nodeMajor;
 	await buildInto(l.n8nDir, async (tmp) => {
 		const env = childEnv(l);
-		fs.writeFileSync(
-			path.join(tmp, 'package.json'),
-			JSON.stringify({ name: 'n8n-host', private: true }, null, 2),
-		);
+		const host = { name: 'n8n-host', private: true, ...(l.spec.overrides ? { overrides: l.spec.overrides } : {}) };
+		fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify(host, null, 2));
 		let started = Date.now();
 		log(`[2/3] npm install n8n@${N8N_VERSION} (3-4.5 min, ~3 GB)`);
 		// Scripts off: with them a Kafka client tries to download sources and the install rolls back.
@@ -178,7 +223,7 @@ async function installN8n(root: string, l: Layout, log: Log): Promise<void> {
 		log(`      n8n installed in ${secs(started)}`);
 
 		started = Date.now();
-		log('[3/3] npm rebuild sqlite3 (~75 s, compiled for Node 24)');
+		log(`[3/3] npm rebuild sqlite3 (~75 s, compiled for Node ${nodeMajor})`);
 		await runLogged('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 			cwd: tmp,
 			env,
@@ -189,7 +234,7 @@ async function installN8n(root: string, l: Layout, log: Log): Promise<void> {
 		await runLogged(l.nodeBin, ['-e', "require('sqlite3')"], {
 			cwd: tmp,
 			env,
-			what: 'loading sqlite3 with Node 24',
+			what: `loading sqlite3 with Node ${nodeMajor}`,
 			log,
 		});
 		log(`      sqlite3 built in ${secs(started)}`);
@@ -200,7 +245,9 @@ const secs = (since: number) => `${Math.round((Date.now() - since) / 1000)} s`;
 
 if (require.main === module) {
 	const started = Date.now();
-	ensureRuntime((msg) => console.log(msg)).then(
+	const spec = defaultRuntime();
+	console.log(`n8n ${spec.n8nVersion} on Node ${spec.nodeMajor}`);
+	ensureRuntime((msg) => console.log(msg), spec).then(
 		(rt) => {
 			console.log(`Runtime ready (${secs(started)}):`);
 			console.log(`  node: ${rt.nodeBin}`);

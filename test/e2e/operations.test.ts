@@ -44,7 +44,7 @@ describe('every iMocha operation in a real n8n', () => {
 		await n8n.waitForWebhook(url, 30_000);
 		const before = new Set((await n8n.listExecutions(workflow.id)).map((execution) => execution.id));
 		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-		const body = Buffer.from(await response.arrayBuffer());
+		const body = webhookBytes(Buffer.from(await response.arrayBuffer()));
 		const finished = await until(`the ${resource} run to be stored`, async () => {
 			const fresh = (await n8n.listExecutions(workflow.id)).find((execution) => !before.has(execution.id));
 			return fresh?.finished || (fresh && fresh.status !== 'running' && fresh.status !== 'new') ? fresh : undefined;
@@ -53,6 +53,15 @@ describe('every iMocha operation in a real n8n', () => {
 		expect({ status: execution.status, error: executionError(execution) }).toEqual({ status: 'success', error: undefined });
 		if (resource !== 'report') expectAnswered(response, body);
 		return { response, body, execution };
+	}
+
+	/**
+	 * n8n 1.x's Webhook node answers "first entry binary" with the file's bytes JSON-encoded as
+	 * `{"type":"Buffer","data":[...]}` (measured on 1.123.81); 2.x sends the bytes themselves.
+	 */
+	function webhookBytes(raw: Buffer): Buffer {
+		if (!raw.subarray(0, 16).toString('latin1').startsWith('{"type":"Buffer"')) return raw;
+		return Buffer.from((JSON.parse(raw.toString('utf8')) as { data: number[] }).data);
 	}
 
 	function expectAnswered(response: Response, body: Buffer): void {

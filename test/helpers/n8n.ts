@@ -31,6 +31,8 @@ export async function startHarness(options: {
 	workflows: Array<{ id: string }>;
 	/** Activated through the public API once n8n runs; their triggers register live. */
 	activate?: string[];
+	/** More `n8n import:credentials` entries besides the sandbox's (another service's credential). */
+	extraCredentials?: object[];
 }): Promise<Harness> {
 	await ensureRuntime((msg) => process.stderr.write(`${msg}\n`));
 	// Stops by itself should a crashed run forget it.
@@ -38,7 +40,7 @@ export async function startHarness(options: {
 	let n8n: N8nInstance | undefined;
 	try {
 		n8n = await N8nInstance.create({ packageRoot: repoRoot });
-		await n8n.importCredentials([sandboxCredential(options.credential, sandbox)]);
+		await n8n.importCredentials([sandboxCredential(options.credential, sandbox), ...(options.extraCredentials ?? [])]);
 		await n8n.importWorkflows(options.workflows);
 		await n8n.start();
 		await n8n.setupOwnerAndApiKey();
