@@ -10,6 +10,7 @@ import type { ScriptedFault } from '../../sandbox/faults';
 import type { Sandbox } from '../../sandbox/server';
 import type { Invitation } from '../../sandbox/state';
 import { configureTransport } from '../../nodes/Imocha/transport';
+import { forgetPacers } from '../../nodes/Imocha/transport/pacer';
 import { createExecuteContext, type Parameters } from '../helpers/context';
 import { imochaNode, runImocha, sandboxCredentials, testSandbox } from '../helpers/runNode';
 
@@ -58,6 +59,8 @@ describe('fault matrix', () => {
 	beforeEach(() => {
 		sandbox.requests.length = 0;
 		sandbox.faults.reset();
+		// Each case is a fresh account: what one case taught the pacer must not slow the next.
+		forgetPacers();
 	});
 
 	async function run(parameters: Parameters | ((itemIndex: number) => Parameters), itemCount: number, continueOnFail = true) {
