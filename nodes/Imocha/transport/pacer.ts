@@ -12,10 +12,11 @@ import { sleep } from 'n8n-workflow';
  * - **Rate**: until the first 429 there is none. A 429 teaches `limit`, the number of calls that
  *   got through in the second before the refused one started; from then on no more than `limit`
  *   calls start in any `windowMs + guardMs`. That keeps a fixed or a sliding one-second window
- *   full without crossing it. After a quiet spell the pacer probes: it lets `step` extra calls
- *   into a window. A probe that passes raises `limit` and doubles the step (a lifted quota is
- *   found in a few windows); one that is refused keeps `limit` and doubles the wait before the
- *   next probe (additive increase, and back off when it fails).
+ *   full without crossing it. A limit that falls is followed: to what got through, or to three
+ *   quarters of it when refusals at the limit repeat (multiplicative decrease; a single one is
+ *   taken for jitter and widens the guard). After a quiet spell the pacer probes: it lets `step`
+ *   (5%, at least one) extra calls into a window. A probe that passes raises `limit` (additive
+ *   increase); one that is refused keeps it and doubles the wait before the next probe.
  *
  * A refused call always waits its own Retry-After (or backoff) before it is sent again. The
  * whole account waits too when nothing got through in the last window (a used-up quota, not a
