@@ -9,8 +9,15 @@ export interface FaultConfig {
 	latencyMs: number;
 	/** A random extra delay up to this, so answers come back out of order. */
 	latencyJitterMs: number;
-	/** Requests per second above which the sandbox answers 429 (0 = unlimited). */
+	/** Requests per second above which the sandbox answers 429 (0 = unlimited). Never told to clients. */
 	rateLimitPerSecond: number;
+	/**
+	 * How the second is counted: `fixed` starts a window at the first request after the last one
+	 * ended (a gateway's renewal period); `sliding` allows the limit in any one second.
+	 */
+	rateWindow: 'fixed' | 'sliding';
+	/** A quota that changes mid-run: from `afterMs` after `configure()`, the limit is `perSecond`. */
+	rateChanges: Array<{ afterMs: number; perSecond: number }>;
 	/** Whether 429s carry Retry-After (seconds until the window frees up). */
 	retryAfter: boolean;
 	/**
@@ -48,6 +55,8 @@ export const NO_FAULTS: FaultConfig = {
 	latencyMs: 0,
 	latencyJitterMs: 0,
 	rateLimitPerSecond: 0,
+	rateWindow: 'fixed',
+	rateChanges: [],
 	retryAfter: true,
 	retryAfterWholeSeconds: false,
 	errorRate: 0,
@@ -60,11 +69,15 @@ export class Faults {
 	private script: ScriptEntry[] = [];
 	private windowStart = 0;
 	private windowCount = 0;
+	/** Accepted requests of the last second, for the sliding window. */
+	private accepted: number[] = [];
+	private configuredAt = Date.now();
 	/** 429s the rate limit answered since the last reset (for benchmarks). */
 	refusedCount = 0;
 
 	configure(config: Partial<FaultConfig>): void {
 		this.config = { ...this.config, ...config };
+		this.configuredAt = Date.now();
 	}
 
 	reset(): void {
@@ -72,7 +85,9 @@ export class Faults {
 		this.script = [];
 		this.windowStart = 0;
 		this.windowCount = 0;
+		this.accepted = [];
 		this.refusedCount = 0;
+		this.configuredAt = Date.now();
 	}
 
 	/** Queue a fault for the next `times` requests matching `match`. */
@@ -89,10 +104,33 @@ export class Faults {
 		return entry.fault;
 	}
 
-	/** A fixed one-second window, like a gateway quota; refused calls do not count. */
+	/** The limit in force at `now` (after any scheduled change). */
+	limitAt(now = Date.now()): number {
+		let limit = this.config.rateLimitPerSecond;
+		for (const change of this.config.rateChanges) {
+			if (now - this.configuredAt >= change.afterMs) limit = change.perSecond;
+		}
+		return limit;
+	}
+
+	/** A fixed or sliding one-second window, like a gateway's quota; refused calls do not count. */
 	rateLimited(now = Date.now()): SandboxResponse | undefined {
-		const limit = this.config.rateLimitPerSecond;
+		const limit = this.limitAt(now);
 		if (!limit) return undefined;
+		const freeAt = this.config.rateWindow === 'sliding' ? this.takeSliding(now, limit) : this.takeFixed(now, limit);
+		if (freeAt === undefined) return undefined;
+		const waitSeconds = Math.max(0.001, (freeAt - now) / 1000);
+		const header = this.config.retryAfterWholeSeconds ? String(Math.ceil(waitSeconds)) : waitSeconds.toFixed(3);
+		this.refusedCount += 1;
+		return {
+			status: 429,
+			body: { statusCode: 429, message: 'Rate limit is exceeded. Try again later.' },
+			headers: this.config.retryAfter ? { 'Retry-After': header } : {},
+		};
+	}
+
+	/** Counts the request and returns undefined, or returns when the window frees up. */
+	private takeFixed(now: number, limit: number): number | undefined {
 		if (now - this.windowStart >= 1000) {
 			this.windowStart = now;
 			this.windowCount = 0;
@@ -101,14 +139,16 @@ export class Faults {
 			this.windowCount += 1;
 			return undefined;
 		}
-		const waitSeconds = Math.max(0.001, (this.windowStart + 1000 - now) / 1000);
-		const header = this.config.retryAfterWholeSeconds ? String(Math.ceil(waitSeconds)) : waitSeconds.toFixed(3);
-		this.refusedCount += 1;
-		return {
-			status: 429,
-			body: { statusCode: 429, message: 'Rate limit is exceeded. Try again later.' },
-			headers: this.config.retryAfter ? { 'Retry-After': header } : {},
-		};
+		return this.windowStart + 1000;
+	}
+
+	private takeSliding(now: number, limit: number): number | undefined {
+		while (this.accepted.length && this.accepted[0] <= now - 1000) this.accepted.shift();
+		if (this.accepted.length < limit) {
+			this.accepted.push(now);
+			return undefined;
+		}
+		return this.accepted[this.accepted.length - limit] + 1000;
 	}
 
 	randomError(): SandboxResponse | undefined {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SANDBOX_API_KEY } from './seed';
 import { startSandbox } from './server';
 
-/** `npm run sandbox -- --port 4010 --latency 100 --rate-limit 20 --whole-seconds --reports 50000` */
+/** `npm run sandbox -- --port 4010 --latency 100 --rate-limit 20 --window sliding --whole-seconds --reports 50000` */
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
 			'error-rate': { type: 'string', default: '0' },
 			'malformed-rate': { type: 'string', default: '0' },
 			'whole-seconds': { type: 'boolean', default: false },
+			window: { type: 'string', default: 'fixed' },
+			'no-retry-after': { type: 'boolean', default: false },
 			reports: { type: 'string', default: '0' },
 		},
 	});
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
 			errorRate: Number(values['error-rate']),
 			malformedRate: Number(values['malformed-rate']),
 			retryAfterWholeSeconds: values['whole-seconds'] === true,
+			rateWindow: values.window === 'sliding' ? 'sliding' : 'fixed',
+			retryAfter: values['no-retry-after'] !== true,
 		},
 	});
 	process.stdout.write(`iMocha sandbox listening on ${sandbox.url} (API key "${values['api-key']}")\n`);

@@ -79,4 +79,6 @@ export interface RecordedRequest {
 	body: unknown;
 	rawBody: string;
 	status?: number;
+	/** When it arrived (ms since the epoch), for tests of pacing. */
+	at: number;
 }

@@ -60,17 +60,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			headers: request.headers,
 			body: request.body,
 			rawBody: request.rawBody,
+			at: Date.now(),
 		};
 		requests.push(record);
+		const key = request.headers['x-api-key'];
+		const known = typeof key === 'string' && state.apiKeys.has(key);
+		// A gateway counts a call when it arrives, before the backend's latency (sandbox/faults.ts).
+		const limited = known ? faults.rateLimited() : undefined;
 		const latency = faults.config.latencyMs + Math.random() * faults.config.latencyJitterMs;
 		if (latency > 0) await delay(latency);
-		const key = request.headers['x-api-key'];
-		if (typeof key !== 'string' || !state.apiKeys.has(key)) {
-			return finish(record, res, statusMessage(401, GATEWAY_401));
-		}
+		if (!known) return finish(record, res, statusMessage(401, GATEWAY_401));
 		const scripted = faults.takeScripted(request);
 		if (scripted) return applyScripted(scripted, request, record, res);
-		const refused = faults.rateLimited() ?? faults.randomError();
+		const refused = limited ?? faults.randomError();
 		if (refused) return finish(record, res, refused);
 		const response = await answer(api, request);
 		if (response.status < 300 && faults.randomMalformed()) return finish(record, res, truncated(response));

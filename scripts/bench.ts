@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: bulk work at iMocha's rate limit, in a real n8n against the sandbox.
  *
- * The sandbox answers after 100 ms and allows 20 requests per fixed one-second window, sending
- * Retry-After in whole seconds as a real gateway does. Compared side by side:
- * - 1,000 invites through this node, through the HTTP Request node with default settings, and
- *   through the HTTP Request node with batching tuned to lose nothing;
- * - Report > Get Many with Return All over 50,000 reports, and the n8n process's peak memory;
- * - 1,000 callbacks posted (each twice) to an active iMocha Trigger workflow.
- * Prints a markdown table. A benchmark, not a test: it asserts nothing and is not in `npm test`.
+ * Invites: for every rate limit R (5, 20, 100 requests/s), window (fixed, sliding) and latency
+ * (100, 400 ms), N = R x BENCH_SECONDS invites (so N / R is the same for every row) through this
+ * node at its defaults, the HTTP Request node at its defaults, and the HTTP Request node batching
+ * 20 per 1000 ms. The sandbox never tells clients its limit; a 429 carries Retry-After in whole
+ * seconds, as a gateway sends it. "Time" is the Invite node's own execution time as n8n records it
+ * (first item in to last item out), so n8n's start-up is not counted.
+ * Then Report > Get Many with Return All over 50,000 reports, and (unless BENCH_CALLBACKS=0)
+ * 1,000 callbacks posted to an active iMocha Trigger workflow.
+ * Prints markdown tables. A benchmark, not a test: it asserts nothing and is not in `npm test`.
  */
 import * as path from 'node:path';
 
@@ -18,46 +20,36 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { N8nInstance } from './n8n/instance';
 import { latestRun, sql } from './bench/executions';
 import { inParallel, seconds, sleep, withMemory } from './bench/measure';
+import { INVITE_VARIANTS, inviteMatrix, type InviteCase } from './bench/matrix';
 import {
 	CALLBACK_SECRET,
 	CREDENTIAL,
-	httpInviteWorkflow,
-	imochaInviteWorkflow,
 	returnAllWorkflow,
 	TEST_ID,
 	TRIGGER_PATH,
 	triggerWorkflow,
-	type Batching,
 } from './bench/workflows';
 
-const N = Number(process.env.BENCH_INVITES ?? 1000);
+/** Every row runs for about N / R = this many seconds. */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 50_000);
 const CALLBACKS = Number(process.env.BENCH_CALLBACKS ?? 1000);
 /** How many of the callbacks are posted a second time, to show de-duplication (all would double the run). */
 const REPLAYS = Number(process.env.BENCH_REPLAYS ?? 250);
-const RATE = 20;
-const LATENCY_MS = 100;
+/** Only these rates, e.g. BENCH_RATES=5,20 (all three by default). */
+const RATES = (process.env.BENCH_RATES ?? '5,20,100').split(',').map(Number);
 const PAGE_SIZE = 100;
 const CALLBACK_CONCURRENCY = 20;
-/**
- * Batching for the HTTP Request node. 20 per 1,000 ms sits exactly on the limit: whether a batch
- * lands in a fresh window depends on jitter (one run lost 15 items, the next none). 20 per
- * 1,100 ms never lost an item: that is the setting tuned to lose nothing. Both run every time.
- */
-const BATCHINGS: Batching[] = [
-	{ batchSize: 20, batchInterval: 1000 },
-	{ batchSize: 20, batchInterval: 1100 },
-];
+/** Return All and callbacks run against an unlimited sandbox with this latency. */
+const LATENCY_MS = 100;
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const inviteRows: string[][] = [];
 const rows: string[][] = [];
 
 interface InviteResult {
-	label: string;
 	nodeMs: number;
-	outputItems: number;
-	errorItems: number;
-	failed: number;
+	lost: number;
 	duplicated: number;
 	calls: number;
 	refusals: number;
@@ -67,85 +59,72 @@ interface InviteResult {
 async function main(): Promise<void> {
 	const started = Date.now();
 	const root = path.resolve(__dirname, '..');
-	const sandbox = await startSandbox({
-		reports: REPORTS,
-		maxLifetimeMs: 30 * 60_000,
-		faults: { latencyMs: LATENCY_MS, rateLimitPerSecond: RATE, retryAfter: true, retryAfterWholeSeconds: true },
-	});
-	log(`sandbox on ${sandbox.url}: ${LATENCY_MS} ms latency, ${RATE} req/s (fixed 1 s window, Retry-After in whole seconds), ${REPORTS} extra reports`);
+	const sandbox = await startSandbox({ reports: REPORTS, maxLifetimeMs: 90 * 60_000 });
+	log(`sandbox on ${sandbox.url}, ${REPORTS} extra reports`);
 	const n8n = await N8nInstance.create({ packageRoot: root, log });
 	try {
 		await n8n.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url, CALLBACK_SECRET)]);
-		await benchInvites(n8n, sandbox);
+		for (const row of inviteMatrix(RATES, SECONDS)) await benchInviteRow(n8n, sandbox, row);
+		sandbox.faults.reset();
+		sandbox.faults.configure({ latencyMs: LATENCY_MS });
 		await benchReturnAll(n8n, sandbox);
-		await benchCallbacks(n8n);
+		if (CALLBACKS > 0) await benchCallbacks(n8n);
 	} finally {
 		await n8n.stop();
 		await sandbox.close();
 	}
-	printTable();
+	printTables();
 	log(`done in ${seconds(Date.now() - started)} s`);
 }
 
-async function benchInvites(n8n: N8nInstance, sandbox: Sandbox): Promise<void> {
-	const ideal = (N / RATE) * 1000;
-	const add = (result: InviteResult) => {
-		rows.push([
-			`${N} invites: ${result.label}`,
-			`${seconds(result.nodeMs)} s`,
-			`${(result.nodeMs / ideal).toFixed(2)}x of N / rate = ${seconds(ideal)} s`,
-			`${result.failed} failed, ${result.duplicated} duplicated`,
-			`${result.calls} calls, ${result.refusals} answered 429; ${result.status}`,
-		]);
-	};
-
-	add(await runInvites(n8n, sandbox, 'this node (concurrency 5, defaults)', 'node', (id, prefix) => imochaInviteWorkflow(id, prefix, N)));
-	add(
-		await runInvites(n8n, sandbox, 'HTTP Request node, default settings', 'http', (id, prefix) =>
-			httpInviteWorkflow(id, prefix, N, sandbox.url, SANDBOX_API_KEY),
-		),
-	);
-	for (const [index, batching] of BATCHINGS.entries()) {
-		const label = `HTTP Request node, batching ${batching.batchSize} per ${batching.batchInterval} ms`;
-		const result = await runInvites(n8n, sandbox, label, `batch${index}`, (id, prefix) =>
-			httpInviteWorkflow(id, prefix, N, sandbox.url, SANDBOX_API_KEY, batching),
+async function benchInviteRow(n8n: N8nInstance, sandbox: Sandbox, row: InviteCase): Promise<void> {
+	const ideal = (row.count / row.rate) * 1000;
+	const cells = [`${row.rate}/s`, row.window, `${row.latencyMs} ms`, String(row.count)];
+	for (const variant of INVITE_VARIANTS) {
+		sandbox.faults.reset();
+		sandbox.faults.configure({
+			latencyMs: row.latencyMs,
+			rateLimitPerSecond: row.rate,
+			rateWindow: row.window,
+			retryAfter: true,
+			retryAfterWholeSeconds: true,
+		});
+		const prefix = `${variant.key}-${row.rate}-${row.window[0]}-${row.latencyMs}`;
+		const result = await runInvites(n8n, sandbox, row, prefix, (id) => variant.workflow(id, prefix, row.count, sandbox.url, SANDBOX_API_KEY));
+		cells.push(
+			`${(result.nodeMs / ideal).toFixed(2)}x (${seconds(result.nodeMs)} s), ${result.lost} lost, ${result.duplicated} dup, ${result.refusals} x 429${result.status === 'success' ? '' : ` (${result.status})`}`,
 		);
-		add(result);
 	}
+	inviteRows.push(cells);
 }
 
 async function runInvites(
 	n8n: N8nInstance,
 	sandbox: Sandbox,
-	label: string,
+	row: InviteCase,
 	prefix: string,
-	build: (id: string, prefix: string) => object,
+	build: (id: string) => object,
 ): Promise<InviteResult> {
-	const id = `benchInvite${prefix[0].toUpperCase()}${prefix.slice(1)}`.slice(0, 16).padEnd(16, '0');
-	await n8n.importWorkflows([build(id, prefix)]);
+	const id = `bench${prefix.replace(/[^a-z0-9]/gi, '')}`.slice(0, 16).padEnd(16, '0');
+	await n8n.importWorkflows([build(id)]);
 	// A fresh rate-limit window for every run.
 	await sleep(1500);
 	const before = sandbox.requests.length;
-	const refusedBefore = sandbox.faults.refusedCount;
-	log(`running ${label}`);
+	log(`running ${prefix} (${row.count} invites)`);
 	const run = await n8n.execute(id);
-	const task = run.result?.data?.resultData?.runData?.Invite?.[0];
-	const items: any[] = task?.data?.main?.[0] ?? [];
+	const task = run.result?.data?.resultData?.runData?.Invite?.[0] ?? latestRun(n8n, id)?.data?.resultData?.runData?.Invite?.[0];
 	const ours = sandbox.state.invitations.filter((entry) => entry.email.startsWith(`${prefix}-`) && entry.testId === TEST_ID);
 	const emails = new Set(ours.map((entry) => entry.email));
 	const calls = sandbox.requests.slice(before).filter((request) => request.path === `/v3/tests/${TEST_ID}/invite`).length;
 	const status = run.result?.status ?? `exit ${run.code}`;
 	const error = task?.error?.message ?? run.result?.data?.resultData?.error?.message;
 	const result: InviteResult = {
-		label,
 		nodeMs: Number(task?.executionTime ?? NaN),
-		outputItems: items.length,
-		errorItems: items.filter((item) => item.json?.error).length,
-		failed: N - emails.size,
+		lost: row.count - emails.size,
 		duplicated: ours.length - emails.size,
 		calls,
-		refusals: sandbox.faults.refusedCount - refusedBefore,
-		status: error ? `${status}: ${String(error).slice(0, 60)}` : status,
+		refusals: sandbox.faults.refusedCount,
+		status: error ? `${status}: ${String(error).slice(0, 40)}` : status,
 	};
 	log(`  ${JSON.stringify(result)}`);
 	return result;
@@ -278,14 +257,22 @@ async function settledExecutions(n8n: N8nInstance, workflowId: string) {
 	return { count: Number(sql(n8n, `select count(*) from execution_entity where ${where};`).trim()), ids, statuses };
 }
 
-function printTable(): void {
+function printTables(): void {
+	const inviteHeader = ['R', 'window', 'latency', 'N', ...INVITE_VARIANTS.map((variant) => variant.label)];
 	const header = ['Scenario', 'Wall time', 'Against the ideal', 'Lost / duplicated', 'Notes'];
+	const table = (head: string[], body: string[][]) => [
+		`| ${head.join(' | ')} |`,
+		`|${head.map(() => '---').join('|')}|`,
+		...body.map((row) => `| ${row.join(' | ')} |`),
+	];
 	const lines = [
-		`Sandbox: ${LATENCY_MS} ms latency, ${RATE} requests/s (fixed 1 s window, Retry-After in whole seconds). n8n 2.40.7 on Node 24, ${new Date().toISOString().slice(0, 10)}.`,
+		`n8n 2.40.7 on Node 24, ${new Date().toISOString().slice(0, 10)}. Invites: N = R x ${SECONDS}, time / (N / R), items lost, invitations duplicated, calls answered 429 (Retry-After in whole seconds).`,
 		'',
-		`| ${header.join(' | ')} |`,
-		`|${header.map(() => '---').join('|')}|`,
-		...rows.map((row) => `| ${row.join(' | ')} |`),
+		...table(inviteHeader, inviteRows),
+		'',
+		`Sandbox without a rate limit, ${LATENCY_MS} ms latency:`,
+		'',
+		...table(header, rows),
 	];
 	process.stdout.write(`\n${lines.join('\n')}\n`);
 }

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_SETTINGS, type TransportOverrides } from '../transport';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
-export const DEFAULT_CONCURRENCY = 5;
+/** An upper bound: the transport's pacer finds how many calls the account takes (transport/pacer.ts). */
+export const DEFAULT_CONCURRENCY = 100;
 
 /** How the node talks to iMocha; the same for every operation. */
 export const requestOptionsField: INodeProperties = {
@@ -14,13 +15,13 @@ export const requestOptionsField: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Concurrency',
+			displayName: 'Max Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 50 },
+			typeOptions: { minValue: 1, maxValue: 200 },
 			default: DEFAULT_CONCURRENCY,
 			description:
-				'How many items are sent to iMocha at the same time. When iMocha answers "too many requests", every item waits, and the node then spaces its calls at the rate iMocha accepted, so a large list goes as fast as your quota allows without losing items.',
+				'At most how many items are sent to iMocha at the same time. The node starts with a few and adds more while iMocha keeps up; when iMocha answers "too many requests" it learns how many calls per second your account takes and keeps to that, so a large list goes as fast as your quota allows without losing items.',
 		},
 		{
 			displayName: 'Max Attempts',

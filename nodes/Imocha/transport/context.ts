@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type {
 	IExecuteFunctions,
 	IHookFunctions,
@@ -27,6 +29,8 @@ export interface ImochaConnection {
 	/** Values that must never appear in an error shown to the user. */
 	secrets: string[];
 	callbackSecret: string;
+	/** A hash of the API key, to tell accounts apart (rate limits are per key) without keeping the key. */
+	keyHash: string;
 }
 
 export interface TransportSettings {
@@ -77,7 +81,13 @@ async function readConnection(context: ImochaContext): Promise<ImochaConnection>
 		intelligenceUrl: trimSlashes(intelligence),
 		secrets: [String(credentials.apiKey ?? ''), callbackSecret].filter(Boolean),
 		callbackSecret,
+		keyHash: hashKey(String(credentials.apiKey ?? '')),
 	};
+}
+
+/** 16 hex digits of the key's SHA-256: enough to tell accounts apart, useless to call iMocha with. */
+export function hashKey(apiKey: string): string {
+	return createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
 }
 
 function trimSlashes(url: string): string {

@@ -11,7 +11,7 @@ import {
 	type ImochaContext,
 } from './context';
 import { toNodeApiError } from './errors';
-import { pacerFor } from './pacer';
+import { accountOf, pacerFor } from './pacer';
 import { backoffDelay, isRetryable, MAX_RETRY_AFTER_MS, networkOutcome, parseRetryAfter, type Outcome } from './retry';
 
 export interface ImochaRequest {
@@ -74,13 +74,13 @@ export async function imochaBinaryRequest(context: ImochaContext, request: Imoch
 async function send(context: ImochaContext, request: ImochaRequest, binary: boolean): Promise<RawResponse> {
 	const connection = await connectionFor(context);
 	const { timeoutMs, retry } = settingsFor(context);
-	const pacer = pacerFor(context);
-	const idempotent = request.idempotent ?? request.method === 'GET';
 	const options = buildOptions(connection, request, binary, timeoutMs);
+	const pacer = pacerFor(accountOf(options.url, connection.keyHash));
+	const idempotent = request.idempotent ?? request.method === 'GET';
 
 	for (let attempt = 1; ; attempt++) {
-		const startedAt = await pacer.ready();
-		let outcome: Outcome;
+		const ticket = await pacer.acquire();
+		let outcome: Outcome = { kind: 'network', code: 'UNKNOWN' };
 		let response: RawResponse | undefined;
 		try {
 			response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -91,20 +91,22 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 			outcome = classify(response, binary, request.method === 'GET', request.requiredFields);
 		} catch (error) {
 			outcome = networkOutcome(error);
+		} finally {
+			// Settled on every path: a ticket left in flight would hold a place for good.
+			if (outcome.kind === 'status' && outcome.status !== 429 && outcome.status < 500) pacer.accepted(ticket);
+			else if (outcome.kind !== 'status' || outcome.status !== 429) pacer.failed(ticket);
 		}
 		const rateLimited = outcome.kind === 'status' && outcome.status === 429;
-		if (!rateLimited) pacer.accepted(startedAt);
 		if (outcome.kind === 'status' && outcome.status < 400 && response) return response;
 
 		const hinted = rateLimited ? parseRetryAfter(response?.headers?.['retry-after']) : undefined;
 		const tooLong = hinted !== undefined && hinted > (retry.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS);
+		const wait = hinted ?? backoffDelay(attempt, retry);
+		// A 429 is about the account: the pacer learns its limit from it (see pacer.ts).
+		if (rateLimited) pacer.refused(ticket, wait);
 		const canRetry = attempt < retry.maxAttempts && !tooLong && isRetryable(outcome, idempotent);
 		if (!canRetry) throw failure(context, connection, request, outcome, response, attempt, hinted, idempotent);
-
-		const wait = hinted ?? backoffDelay(attempt, retry);
-		// A 429 is about the account, not this call: the whole pool waits and slows down.
-		if (rateLimited) pacer.refused(wait, startedAt);
-		else await sleep(wait);
+		await sleep(wait);
 	}
 }
 

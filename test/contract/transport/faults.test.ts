@@ -12,6 +12,7 @@ import type { Invitation } from '../../../sandbox/state';
 import { configureTransport } from '../../../nodes/Imocha/transport';
 import { createExecuteContext, type Parameters } from '../../helpers/context';
 import { imochaNode, runImocha, sandboxCredentials, testSandbox } from '../../helpers/runNode';
+import { forgetPacers } from '../../../nodes/Imocha/transport/pacer';
 
 const JAVA = 1134601;
 /** Seeded finished attempts. */
@@ -58,6 +59,8 @@ describe('fault matrix', () => {
 	beforeEach(() => {
 		sandbox.requests.length = 0;
 		sandbox.faults.reset();
+		// Each case is a fresh account: what one case taught the pacer must not slow the next.
+		forgetPacers();
 	});
 
 	async function run(parameters: Parameters | ((itemIndex: number) => Parameters), itemCount: number, continueOnFail = true) {

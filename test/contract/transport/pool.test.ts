@@ -4,6 +4,7 @@
  */
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+import { forgetPacers } from '../../../nodes/Imocha/transport/pacer';
 import type { Sandbox } from '../../../sandbox/server';
 import { createExecuteContext, type Parameters } from '../../helpers/context';
 import { imochaNode, sandboxCredentials, testSandbox } from '../../helpers/runNode';
@@ -20,6 +21,8 @@ describe('the pool', () => {
 	beforeEach(() => {
 		sandbox.requests.length = 0;
 		sandbox.faults.reset();
+		// Each case is a fresh account: what one case taught the pacer must not slow the next.
+		forgetPacers();
 	});
 
 	async function run(parameters: (itemIndex: number) => Parameters, count: number) {
