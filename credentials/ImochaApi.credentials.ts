@@ -9,6 +9,19 @@ import type {
 export const GLOBAL_ASSESSMENT_URL = 'https://apiv3.imocha.io';
 export const DEFAULT_INTELLIGENCE_URL = 'https://api.skillsintelligence.imocha.io';
 
+/**
+ * What people paste after the host and is not part of the base: trailing slashes and the API's
+ * own `/v3` path (every Skills Assessment path starts with it: https://developer.imocha.io/invite-candidate-18117335e0).
+ * One pattern, used by the credential test (the n8n expression below) and by the transport
+ * (`normaliseAssessmentUrl`), so both call the same address.
+ */
+const PASTED_SUFFIX = String.raw`(\/+v3)*\/*$`;
+
+/** `https://apiv3.imocha.io/v3/` -> `https://apiv3.imocha.io`; other paths (a proxy prefix) stay. */
+export function normaliseAssessmentUrl(url: string): string {
+	return url.trim().replace(new RegExp(PASTED_SUFFIX, 'i'), '');
+}
+
 export class ImochaApi implements ICredentialType {
 	name = 'imochaApi';
 
@@ -54,7 +67,7 @@ export class ImochaApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://apiv3.imocha.io',
-			description: 'Base URL of the Skills Assessment API, without the /v3 path',
+			description: 'Base URL of the Skills Assessment API. A trailing /v3 (the API path) is removed, so a URL pasted from iMocha\'s examples works too.',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -85,8 +98,7 @@ export class ImochaApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{($credentials.region === "custom" ? $credentials.customBaseUrl : $credentials.region).replace(/\\/+$/, "")}}',
+			baseURL: `={{String($credentials.region === "custom" ? $credentials.customBaseUrl : $credentials.region).trim().replace(/${PASTED_SUFFIX}/i, "")}}`,
 			url: '/v3/accounts/business-units',
 			method: 'GET',
 		},

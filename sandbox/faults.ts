@@ -36,6 +36,8 @@ export type ScriptedFault =
 	| { kind: 'status'; status: number; retryAfter?: string; body?: unknown }
 	| { kind: 'html'; status: number }
 	| { kind: 'empty'; status: number }
+	/** Exactly this body under this content type, e.g. an empty or HTML "application/pdf". */
+	| { kind: 'raw'; status: number; contentType: string; body: string }
 	| { kind: 'malformed' }
 	/** The request is carried out, then the connection is dropped before the answer. */
 	| { kind: 'reset-after' }

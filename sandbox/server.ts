@@ -100,6 +100,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				});
 			case 'empty':
 				return finish(record, res, { status: fault.status, raw: '' });
+			case 'raw':
+				return finish(record, res, { status: fault.status, raw: fault.body, headers: { 'Content-Type': fault.contentType } });
 			case 'malformed':
 				return finish(record, res, truncated(await answer(api, request)));
 			case 'reset-after':

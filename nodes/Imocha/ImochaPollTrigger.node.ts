@@ -68,7 +68,7 @@ export class ImochaPollTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 292930, 1134601',
-						description: 'Comma-separated; only attempts at these tests start a run',
+						description: 'Separated by commas, semicolons or line breaks; only attempts at these tests start a run',
 					},
 				],
 			},
@@ -124,7 +124,7 @@ function readPollSettings(context: IPollFunctions): PollSettings {
 	const { ids, invalid } = parseIdList(filters.testIds);
 	if (invalid.length) {
 		throw new NodeOperationError(context.getNode(), `Test IDs must be numbers: ${invalid.join(', ')}`, {
-			description: 'Enter the iMocha test IDs separated by commas, e.g. 292930, 1134601.',
+			description: 'Enter the iMocha test IDs separated by commas, semicolons or line breaks, e.g. 292930, 1134601.',
 		});
 	}
 	return {

@@ -65,7 +65,7 @@ export class ImochaTrigger implements INodeType {
 				const settings = readSettings((name, fallback) => this.getNodeParameter(name, fallback));
 				if (settings.invalidTestIds.length) {
 					throw new NodeOperationError(this.getNode(), `Test IDs must be numbers: ${settings.invalidTestIds.join(', ')}`, {
-						description: 'Enter the iMocha test IDs separated by commas, e.g. 292930, 1134601.',
+						description: 'Enter the iMocha test IDs separated by commas, semicolons or line breaks, e.g. 292930, 1134601.',
 					});
 				}
 				const path = String(this.getNodeParameter('path', ''));

@@ -23,6 +23,9 @@ export interface ContextOptions {
 	properties?: INodeProperties[];
 	nodeType?: string;
 	staticData?: IDataObject;
+	/** n8n's node settings, e.g. `{ retryOnFail: true, maxTries: 3 }`. */
+	settings?: Partial<INode>;
+	executionId?: string;
 }
 
 export interface RecordedCall {
@@ -44,6 +47,7 @@ export function createExecuteContext(options: ContextOptions): IExecuteFunctions
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {},
+		...options.settings,
 	};
 	const paramsFor = (itemIndex: number) =>
 		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
@@ -65,7 +69,7 @@ export function createExecuteContext(options: ContextOptions): IExecuteFunctions
 		getInstanceBaseUrl: () => 'http://127.0.0.1:5678/',
 		getTimezone: () => 'UTC',
 		getMode: () => 'manual',
-		getExecutionId: () => 'test-execution',
+		getExecutionId: () => options.executionId ?? 'test-execution',
 		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: false }),
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {

@@ -58,10 +58,17 @@ function forItem(context: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error), { itemIndex });
 }
 
+/**
+ * The failed item in the shape n8n's engine moves to the error output ("On Error: Continue (using
+ * error output)") and that its Retry On Fail reads as a failure: `json.error` set and no other key
+ * than `message` (n8n 1.x accepts exactly `{error}` or `{error, message}`, 2.x any subset of
+ * `{error, message, details}`; see WorkflowExecute.handleNodeErrorOutput in n8n-core). So the
+ * how-to-fix text travels in `message`; any other key would keep the item on the success output.
+ */
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const description = (error as { description?: string | null }).description;
 	return {
-		json: { error: error.message, ...(description ? { description } : {}) },
+		json: { error: error.message, ...(description ? { message: description } : {}) },
 		pairedItem: { item: itemIndex },
 	};
 }

@@ -235,6 +235,7 @@ export async function retrieveInvites(
 		body: { StartDateTime: window.start, EndDateTime: window.end },
 		itemIndex,
 		idempotent: true,
+		read: true,
 	});
 	const errors = field(response, 'errors');
 	if (Array.isArray(errors) && errors.length) {

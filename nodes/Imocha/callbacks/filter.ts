@@ -1,4 +1,5 @@
 import { field } from '../api/read';
+import { splitList } from '../operation/lists';
 import type { CallbackEventData } from './event';
 import type { CallbackEvent } from './status';
 
@@ -51,28 +52,25 @@ export function checkTestId(testId: unknown, filters: CallbackFilters): FilterRe
 		: { pass: false, reason: `test ${String(testId ?? 'unknown')} is not among the selected tests` };
 }
 
-/** Splits "292930, 1134601" into ids; returns the entries that are not ids separately. */
+/**
+ * Reads "292930, 1134601", one ID per line, or an array of IDs (see ../operation/lists.ts);
+ * returns the entries that are not IDs separately.
+ */
 export function parseIdList(value: unknown): { ids: number[]; invalid: string[] } {
-	const entries = String(value ?? '')
-		.split(/[\s,;]+/)
-		.map((entry) => entry.trim())
-		.filter(Boolean);
 	const ids: number[] = [];
 	const invalid: string[] = [];
-	for (const entry of entries) {
-		const id = /^\d+$/.test(entry) ? Number(entry) : NaN;
+	for (const entry of splitList(value, { whitespace: true })) {
+		const text = String(entry);
+		const id = /^\d+$/.test(text) ? Number(text) : NaN;
 		if (Number.isSafeInteger(id) && id > 0) ids.push(id);
-		else invalid.push(entry);
+		else invalid.push(text);
 	}
 	return { ids, invalid };
 }
 
-/** Splits "Expert, Intermediate" into category names. */
+/** Reads "Expert, Intermediate", one name per line, or an array of names. */
 export function parseTextList(value: unknown): string[] {
-	return String(value ?? '')
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean);
+	return splitList(value).map(String);
 }
 
 function normalise(text: string): string {

@@ -1,6 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { joinForImocha, splitList } from './lists';
+import { cleanText } from './text';
+
 /**
  * Reading and checking parameters before any request is sent. Every failure names the item and
  * the field as the user sees it in the editor.
@@ -44,8 +47,12 @@ export function checkText(context: IExecuteFunctions, itemIndex: number, field: 
 	return String(value).trim();
 }
 
+/**
+ * One address, with invisible format characters from a paste removed (./text.ts); returns it
+ * trimmed. Throws a NodeOperationError naming the item and the field.
+ */
 export function checkEmail(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const email = checkText(context, itemIndex, field, value);
+	const email = checkText(context, itemIndex, field, typeof value === 'string' ? cleanText(value) : value);
 	if (!EMAIL.test(email)) {
 		throw invalid(
 			context,
@@ -58,30 +65,33 @@ export function checkEmail(context: IExecuteFunctions, itemIndex: number, field:
 	return email;
 }
 
-/** Comma-separated addresses, as iMocha's stakeholder fields take them. */
+/**
+ * Addresses separated by commas, semicolons, spaces or line breaks, or an array of them (see
+ * ./lists.ts), returned comma-separated as iMocha's stakeholder fields take them
+ * (https://developer.imocha.io/invite-candidate-18117335e0).
+ */
 export function checkEmailList(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const list = checkText(context, itemIndex, field, value);
-	for (const entry of list.split(',')) {
-		if (!EMAIL.test(entry.trim())) {
+	checkRequired(context, itemIndex, field, value);
+	const entries = splitList(value, { whitespace: true });
+	if (!entries.length) checkRequired(context, itemIndex, field, '');
+	for (const entry of entries) {
+		if (typeof entry !== 'string' || !EMAIL.test(entry)) {
 			throw invalid(
 				context,
 				itemIndex,
 				field,
-				`must be email addresses separated by commas (${shown(entry.trim())} is not one)`,
-				'Separate addresses with commas, e.g. lead@example.com, hr@example.com.',
+				`must be email addresses separated by commas, semicolons or line breaks (${shown(entry)} is not one)`,
+				'Separate addresses with commas, e.g. lead@example.com, hr@example.com, or map a list of addresses.',
 			);
 		}
 	}
-	return list
-		.split(',')
-		.map((entry) => entry.trim())
-		.join(',');
+	return joinForImocha(entries as string[]);
 }
 
 /** iMocha identifiers are Int64; above 2^53 JavaScript cannot hold them exactly. */
 export function checkId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number {
 	checkRequired(context, itemIndex, field, value);
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? cleanText(value) : '';
 	const id = Number(text);
 	if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id <= 0) {
 		throw invalid(
@@ -95,6 +105,10 @@ export function checkId(context: IExecuteFunctions, itemIndex: number, field: st
 	return id;
 }
 
+/**
+ * IDs separated by commas, semicolons, spaces or line breaks, or an array of them (./lists.ts);
+ * at most `max`. Throws a NodeOperationError naming the item and the field.
+ */
 export function checkIdList(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -103,8 +117,9 @@ export function checkIdList(
 	max: number,
 ): number[] {
 	checkRequired(context, itemIndex, field, value);
-	const entries = Array.isArray(value) ? value : String(value).split(',');
-	const ids = entries.map((entry) => checkId(context, itemIndex, field, typeof entry === 'string' ? entry.trim() : entry));
+	const entries = splitList(value, { whitespace: true });
+	if (!entries.length) checkRequired(context, itemIndex, field, '');
+	const ids = entries.map((entry) => checkId(context, itemIndex, field, entry));
 	if (ids.length > max) {
 		throw invalid(
 			context,

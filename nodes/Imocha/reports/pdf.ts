@@ -1,5 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { downloadReportLink, getReportPdf } from '../api/assessment';
 import { connectionFor, type BinaryResponse, type ImochaContext } from '../transport';
@@ -25,11 +25,11 @@ export async function fetchReportPdf(context: ImochaContext, testInvitationId: n
 	const first = await getReportPdf(context, testInvitationId, itemIndex);
 	if (isPdf(first)) return { data: first.data };
 
-	const link = linkIn(first);
+	const link = isLabelledPdf(first) ? undefined : linkIn(first);
 	if (!link) {
-		throw new NodeOperationError(context.getNode(), `iMocha answered the PDF report request with ${describe(first)}, neither a PDF nor a link to one`, {
-			itemIndex,
-			description: 'Check that the attempt is complete (Report > Get shows its status): iMocha makes the PDF only for finished attempts.',
+		throw notAPdf(context, first, itemIndex, {
+			message: `iMocha answered the PDF report request with ${describe(first)}, neither a PDF nor a link to one`,
+			description: 'Check that the attempt is complete (Report > Get shows its status): iMocha makes the PDF only for finished attempts. If it is, try again later: iMocha may still be generating the file.',
 		});
 	}
 	const { assessmentUrl } = await connectionFor(context);
@@ -43,16 +43,41 @@ export async function fetchReportPdf(context: ImochaContext, testInvitationId: n
 	}
 	const second = await downloadReportLink(context, url, itemIndex);
 	if (!isPdf(second)) {
-		throw new NodeOperationError(context.getNode(), `The PDF link iMocha gave (${url.origin}${url.pathname}) answered with ${describe(second)} instead of a PDF`, {
-			itemIndex,
+		throw notAPdf(context, second, itemIndex, {
+			message: `The PDF link iMocha gave (${url.origin}${url.pathname}) answered with ${describe(second)} instead of a PDF`,
 			description: 'The link may need a login to the iMocha web app. Report > Get returns the same link as pdfReportUrl, which opens in a browser.',
 		});
 	}
 	return { data: second.data, linkFollowed: url.toString() };
 }
 
+/**
+ * A PDF by its bytes, whatever the label: every PDF file opens with "%PDF-" (ISO 32000-1, 7.5.2),
+ * which readers accept within the first 1024 bytes. A body merely labelled application/pdf (an
+ * empty answer, an error page) is not one.
+ */
 function isPdf(response: BinaryResponse): boolean {
-	return /application\/pdf/i.test(response.contentType) || response.data.subarray(0, 5).toString('latin1') === '%PDF-';
+	return response.data.length > 0 && response.data.subarray(0, 1024).includes('%PDF-', 0, 'latin1');
+}
+
+function isLabelledPdf(response: BinaryResponse): boolean {
+	return /application\/pdf/i.test(response.contentType);
+}
+
+/** What iMocha sent instead of a PDF, with a short excerpt, as an API error a user can act on. */
+function notAPdf(
+	context: ImochaContext,
+	response: BinaryResponse,
+	itemIndex: number | undefined,
+	text: { message: string; description: string },
+): NodeApiError {
+	const sent: JsonObject = { message: text.message, contentType: response.contentType, bytes: response.data.length, excerpt: excerpt(response.data) };
+	return new NodeApiError(context.getNode(), sent, { ...text, itemIndex });
+}
+
+function excerpt(data: Buffer): string {
+	const text = data.subarray(0, 120).toString('utf8').replace(/[^\x20-\x7e]+/g, ' ').trim();
+	return data.length > 120 ? `${text}...` : text;
 }
 
 function linkIn(response: BinaryResponse): string | undefined {
@@ -98,5 +123,6 @@ function safeOrigin(link: string): string {
 
 function describe(response: BinaryResponse): string {
 	const type = response.contentType.split(';')[0].trim() || 'no content type';
-	return `${type} (${response.data.length} bytes)`;
+	if (!response.data.length) return `an empty ${type} body`;
+	return `${type} (${response.data.length} bytes, starting "${excerpt(response.data).slice(0, 40)}")`;
 }

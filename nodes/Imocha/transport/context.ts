@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { DEFAULT_INTELLIGENCE_URL, GLOBAL_ASSESSMENT_URL } from '../../../credentials/ImochaApi.credentials';
+import { DEFAULT_INTELLIGENCE_URL, GLOBAL_ASSESSMENT_URL, normaliseAssessmentUrl } from '../../../credentials/ImochaApi.credentials';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'imochaApi';
@@ -77,7 +77,7 @@ async function readConnection(context: ImochaContext): Promise<ImochaConnection>
 	const intelligence = String(credentials.intelligenceBaseUrl || DEFAULT_INTELLIGENCE_URL);
 	const callbackSecret = String(credentials.callbackSecret ?? '');
 	return {
-		assessmentUrl: trimSlashes(assessment),
+		assessmentUrl: normaliseAssessmentUrl(assessment),
 		intelligenceUrl: trimSlashes(intelligence),
 		secrets: [String(credentials.apiKey ?? ''), callbackSecret].filter(Boolean),
 		callbackSecret,

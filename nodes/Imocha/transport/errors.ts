@@ -76,7 +76,24 @@ function htmlTitle(html: string): string {
 	return title ? `HTML page "${title}"` : 'an HTML page instead of JSON';
 }
 
-export function helpForStatus(status: number): { message: string; description: string } {
+/**
+ * A 404 on a call without an ID means the address itself is wrong (typically a Custom Base URL
+ * that already ends in the API path), not a missing record: "check the ID" would mislead.
+ */
+const NO_SUCH_ADDRESS = {
+	message: 'iMocha has nothing at this address',
+	description:
+		'This call has no ID in it, so the address itself is wrong. Check the Region or Custom Base URL in the iMocha credential: it is the host only, such as https://apiv3.imocha.io.',
+};
+
+/** Whether a request path names a record: a segment of digits, as every iMocha ID is. */
+function namesRecord(path: string): boolean {
+	return path.split('?')[0].split('/').some((segment) => /^\d+$/.test(segment));
+}
+
+/** The help for a status; `path` (the request's path) tells a missing record from a wrong address. */
+export function helpForStatus(status: number, path?: string): { message: string; description: string } {
+	if (status === 404 && path !== undefined && !namesRecord(path)) return NO_SUCH_ADDRESS;
 	if (STATUS_HELP[status]) return STATUS_HELP[status];
 	if (status >= 500) return SERVER_ERROR_HELP;
 	return STATUS_HELP[400];
@@ -108,7 +125,7 @@ export interface ApiFailure {
 export function toNodeApiError(node: INode, failure: ApiFailure, secrets: string[], itemIndex?: number): NodeApiError {
 	const vendorMessage = redactOptional(extractImochaMessage(failure.body), secrets);
 	const help = failure.status
-		? helpForStatus(failure.status)
+		? helpForStatus(failure.status, failure.path)
 		: {
 				// The code goes in the description: n8n rewrites messages that contain one.
 				message: 'Could not reach iMocha',

@@ -11,6 +11,7 @@ import {
 	type ImochaContext,
 } from './context';
 import { toNodeApiError } from './errors';
+import { once } from './once';
 import { accountOf, pacerFor } from './pacer';
 import { backoffDelay, isRetryable, MAX_RETRY_AFTER_MS, networkOutcome, parseRetryAfter, type Outcome } from './retry';
 
@@ -30,6 +31,8 @@ export interface ImochaRequest {
 	itemIndex?: number;
 	/** Whether sending the call twice does no harm. Defaults to true for GET. */
 	idempotent?: boolean;
+	/** A POST that only reads (Retrieve Invites). GET always is one. */
+	read?: boolean;
 	/**
 	 * Fields a successful answer must carry (e.g. the new invitation's ID): without them the
 	 * answer counts as malformed, so it is retried when safe and otherwise reported.
@@ -56,19 +59,32 @@ interface RawResponse {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function imochaRequest<T = any>(context: ImochaContext, request: ImochaRequest): Promise<T> {
-	const response = await send(context, request, false);
+	const response = await sendOnce(context, request, false);
 	return parseJson(response.body) as T;
 }
 
 /** Like imochaRequest, for endpoints that may answer with a file (the PDF report). */
 export async function imochaBinaryRequest(context: ImochaContext, request: ImochaRequest): Promise<BinaryResponse> {
-	const response = await send(context, request, true);
+	const response = await sendOnce(context, request, true);
 	const headers = response.headers ?? {};
 	return {
 		data: toBuffer(response.body),
 		contentType: String(headers['content-type'] ?? 'application/octet-stream'),
 		headers,
 	};
+}
+
+/** Each call's effect at most once per execution under n8n's Retry On Fail (see ./once.ts). */
+function sendOnce(context: ImochaContext, request: ImochaRequest, binary: boolean): Promise<RawResponse> {
+	const identity = {
+		method: request.method,
+		url: request.url ?? `${request.api ?? 'assessment'}:${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		itemIndex: request.itemIndex,
+		read: request.method === 'GET' || request.read === true,
+	};
+	return once(context, identity, () => send(context, request, binary));
 }
 
 async function send(context: ImochaContext, request: ImochaRequest, binary: boolean): Promise<RawResponse> {
@@ -97,7 +113,10 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 			else if (outcome.kind !== 'status' || outcome.status !== 429) pacer.failed(ticket);
 		}
 		const rateLimited = outcome.kind === 'status' && outcome.status === 429;
-		if (outcome.kind === 'status' && outcome.status < 400 && response) return response;
+		if (outcome.kind === 'status' && outcome.status < 400 && response) {
+			// Plain data only: ./once.ts copies answers it remembers.
+			return { statusCode: response.statusCode, headers: { ...response.headers }, body: response.body };
+		}
 
 		const hinted = rateLimited ? parseRetryAfter(response?.headers?.['retry-after']) : undefined;
 		const tooLong = hinted !== undefined && hinted > (retry.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS);

@@ -59,7 +59,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Expert, Intermediate',
-				description: 'Comma-separated; only finished attempts in one of these categories start a run (case-insensitive)',
+				description: 'Separated by commas, semicolons or line breaks; only finished attempts in one of these categories start a run (case-insensitive)',
 			},
 			{
 				displayName: 'Test IDs',
@@ -68,7 +68,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 292930, 1134601',
 				description:
-					'Comma-separated; only attempts at these tests start a run. The callback does not name its test, so the trigger reads the report to find it (one extra call per callback).',
+					'Separated by commas, semicolons or line breaks; only attempts at these tests start a run. The callback does not name its test, so the trigger reads the report to find it (one extra call per callback).',
 			},
 		],
 	},

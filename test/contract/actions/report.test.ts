@@ -162,6 +162,30 @@ describe('Report', () => {
 			expect(sandbox.requests).toHaveLength(1);
 		});
 
+		it('refuses an empty body labelled application/pdf instead of writing a 0-byte file', async () => {
+			sandbox.faults.inject(/\/pdf$/, { kind: 'raw', status: 200, contentType: 'application/pdf', body: '' });
+			const error = await runImocha(sandbox, { parameters: { resource: 'report', operation: 'getPdf', testInvitationId: '2894726' } }).catch((caught) => caught);
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toMatch(/an empty application\/pdf body, neither a PDF nor a link/);
+		});
+
+		it('refuses an HTML page labelled application/pdf, quoting what iMocha sent', async () => {
+			const page = '<html><head><title>Service Unavailable</title></head><body>maintenance</body></html>';
+			sandbox.faults.inject(/\/pdf$/, { kind: 'raw', status: 200, contentType: 'application/pdf; charset=utf-8', body: page });
+			const output = await runImocha(sandbox, {
+				parameters: { resource: 'report', operation: 'getPdf', testInvitationId: '2894726' },
+				continueOnFail: true,
+			});
+			expect(output[0].json.error).toMatch(/application\/pdf \(\d+ bytes, starting "<html><head><title>Service Unav/);
+			expect(output[0].binary).toBeUndefined();
+		});
+
+		it('accepts PDF bytes whatever the label says', async () => {
+			sandbox.faults.inject(/\/pdf$/, { kind: 'raw', status: 200, contentType: 'application/octet-stream', body: '%PDF-1.4\n%%EOF\n' });
+			const output = await runImocha(sandbox, { parameters: { resource: 'report', operation: 'getPdf', testInvitationId: '2894726' } });
+			expect(Buffer.from(output[0].binary!.data.data, 'base64').toString('latin1')).toBe('%PDF-1.4\n%%EOF\n');
+		});
+
 		it('fails clearly for an attempt that has no report yet', async () => {
 			const pending = sandbox.state.invitations[0];
 			const saved = pending.status;

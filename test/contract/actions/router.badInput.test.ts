@@ -98,7 +98,7 @@ const ROWS: Row[] = [
 	['process callbacks: 500 IDs as a list', processCallbacks, { testInvitationIds: ids(500).split(',') }, 'Test Invitation IDs'],
 	['process callbacks: one bad ID among good ones', processCallbacks, { testInvitationIds: '2655161, x12, 2894725' }, 'Test Invitation IDs'],
 	['process callbacks: empty list', processCallbacks, { testInvitationIds: '' }, 'Test Invitation IDs'],
-	['process callbacks: trailing comma', processCallbacks, { testInvitationIds: '2655161,' }, 'Test Invitation IDs'],
+	['process callbacks: a word among the IDs', processCallbacks, { testInvitationIds: '2655161; latest' }, 'Test Invitation IDs'],
 	// Enums
 	['invite: unknown proctoring mode', invite, { additionalFields: { proctoringMode: 'webcam' } }, 'Proctoring Mode'],
 	['invite: proctoring mode in the wrong case', invite, { additionalFields: { proctoringMode: 'Image' } }, 'Proctoring Mode'],

@@ -1,4 +1,4 @@
-import { ImochaApi } from '../../../credentials/ImochaApi.credentials';
+import { ImochaApi, normaliseAssessmentUrl } from '../../../credentials/ImochaApi.credentials';
 import type { Sandbox } from '../../../sandbox/server';
 import { performRequest } from '../../helpers/http';
 import { sandboxCredentials, testSandbox } from '../../helpers/runNode';
@@ -36,6 +36,21 @@ describe('ImochaApi credential', () => {
 		const response = await runCredentialTest(sandboxCredentials(sandbox, { customBaseUrl: `${sandbox.url}/` }));
 		expect(response.statusCode).toBe(200);
 		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v3/accounts/business-units' });
+	});
+
+	it.each(['/v3', '/v3/', '/V3//', '//'])('passes its test with the API path pasted after the host (base URL ending in "%s")', async (suffix) => {
+		const response = await runCredentialTest(sandboxCredentials(sandbox, { customBaseUrl: ` ${sandbox.url}${suffix} ` }));
+		expect(response.statusCode).toBe(200);
+		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v3/accounts/business-units' });
+	});
+
+	it('calls the same address from the node as from its test (one normalisation for both)', async () => {
+		for (const customBaseUrl of [`${sandbox.url}/v3/`, `${sandbox.url}/api/v3`]) {
+			const credentials = { region: 'custom', customBaseUrl };
+			const fromTest = resolve(String(new ImochaApi().test.request.baseURL), credentials);
+			expect(fromTest).toBe(normaliseAssessmentUrl(customBaseUrl));
+		}
+		expect(normaliseAssessmentUrl(`${sandbox.url}/api/v3`)).toBe(`${sandbox.url}/api`);
 	});
 
 	it("fails its test with iMocha's clear message on a wrong key", async () => {

@@ -175,7 +175,7 @@ describe('fault matrix', () => {
 			// Never repeated: one call, and an error item that says why and what to check.
 			expect(firstCalls).toHaveLength(1);
 			expect(output[0].json.error).toEqual(expect.any(String));
-			expect(output[0].json.description).toMatch(/not safe to repeat.*check in iMocha/);
+			expect(output[0].json.message).toMatch(/not safe to repeat.*check in iMocha/);
 			// The sandbox acted only when the fault came after it did; never twice.
 			expect(reattemptsOf(first.testInvitationId)).toHaveLength(row.unsafe === 'failed-after-acting' ? 1 : 0);
 		});
@@ -208,7 +208,7 @@ describe('fault matrix', () => {
 				expectInOrder(output, 3);
 				expect(output[0].json.testInvitationId).toBe(REPORTS[0]);
 				expect(output[1].json.error).toBe('iMocha had an internal error: Injected failure');
-				expect(output[1].json.description).toContain('after 3 attempts');
+				expect(output[1].json.message).toContain('after 3 attempts');
 				expect(output[2].json.testInvitationId).toBe(REPORTS[0]);
 				expect(statuses()).toEqual([200, 500, 500, 500, 200]);
 			} finally {
@@ -220,7 +220,7 @@ describe('fault matrix', () => {
 			sandbox.faults.inject(/^GET \/v3\/reports\/\d+$/, { kind: 'status', status: 429, retryAfter: '3600' }, 1);
 			const output = await run(readReport, 1);
 			expect(output[0].json.error).toMatch(/rate limit or quota/);
-			expect(output[0].json.description).toContain('iMocha asked to wait 3600 s');
+			expect(output[0].json.message).toContain('iMocha asked to wait 3600 s');
 			expect(sandbox.requests).toHaveLength(1);
 		});
 	});

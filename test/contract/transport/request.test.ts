@@ -38,6 +38,22 @@ describe('transport against the sandbox', () => {
 		expect(sandbox.requests[0].headers['x-api-key']).toBe('sandbox-key');
 	});
 
+	it('works with a Custom Base URL pasted with the API path (ending in /v3 or /v3/)', async () => {
+		for (const suffix of ['/v3', '/v3/']) {
+			await imochaRequest(context(sandboxCredentials(sandbox, { customBaseUrl: `${sandbox.url}${suffix}` })), { method: 'GET', path: '/v3/tests' });
+		}
+		expect(sandbox.requests.map((request) => request.path)).toEqual(['/v3/tests', '/v3/tests']);
+	});
+
+	it('answers a 404 on a call without an ID with a base-URL hint, not "check the ID"', async () => {
+		const error = await failureOf(
+			imochaRequest(context(sandboxCredentials(sandbox, { customBaseUrl: `${sandbox.url}/api` })), { method: 'GET', path: '/v3/tests' }),
+		);
+		expect(error.httpCode).toBe('404');
+		expect(error.description).not.toMatch(/Check the ID/);
+		expect(error.description).toMatch(/Custom Base URL/);
+	});
+
 	it("maps a wrong key to a 401 NodeApiError with the gateway's message, without the key", async () => {
 		const wrongKey = 'wrong-k3y-99';
 		const error = await failureOf(

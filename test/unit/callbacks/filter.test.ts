@@ -73,7 +73,14 @@ describe('list parsing', () => {
 		expect(parseIdList(undefined)).toEqual({ ids: [], invalid: [] });
 	});
 
-	it('splits categories on commas only (names may contain spaces)', () => {
+	it('splits categories on commas, semicolons and line breaks, never on spaces (names may contain one)', () => {
 		expect(parseTextList('Expert, Above Average ,,')).toEqual(['Expert', 'Above Average']);
+		expect(parseTextList('Expert;\u200BAbove Average\nIntermediate')).toEqual(['Expert', 'Above Average', 'Intermediate']);
+		expect(parseTextList(['Expert', 'Above Average'])).toEqual(['Expert', 'Above Average']);
+	});
+
+	it('reads test IDs pasted one per line or given as an array, without invisible characters', () => {
+		expect(parseIdList('292930\r\n\uFEFF1134601\n')).toEqual({ ids: [292930, 1134601], invalid: [] });
+		expect(parseIdList([292930, '1134601'])).toEqual({ ids: [292930, 1134601], invalid: [] });
 	});
 });

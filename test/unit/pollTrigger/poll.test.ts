@@ -248,6 +248,15 @@ describe('enrichment', () => {
 		]);
 	});
 
+	it('records an enrichment error when the "PDF" is an HTML page labelled application/pdf', async () => {
+		const completed = addAttempt('Complete', 1);
+		const page = '<html><head><title>Sign in</title></head><body>Please sign in</body></html>';
+		sandbox.faults.inject(new RegExp(`/v3/reports/${completed}/pdf$`), { kind: 'raw', status: 200, contentType: 'application/pdf', body: page });
+		const { items } = await poll({ parameters: { states: ['completed'], options: { includePdf: true } } });
+		expect(items[0].binary).toBeUndefined();
+		expect(items[0].json.enrichmentError).toEqual({ pdf: expect.stringMatching(/application\/pdf \(\d+ bytes, starting "<html><head><title>Sign in/) });
+	});
+
 	it('adds the PDF as binary', async () => {
 		const completed = addAttempt('Complete', 1);
 		const { items } = await poll({ parameters: { states: ['completed'], options: { includePdf: true } } });

@@ -37,6 +37,15 @@ describe('helpForStatus', () => {
 		expect(help.description).toMatch(description);
 	});
 
+	it('says "check the ID" for a 404 only when the call names a record; otherwise points at the base URL', () => {
+		expect(helpForStatus(404, '/v3/reports/2655161').description).toMatch(/Check the ID/);
+		for (const path of ['/v3/v3/tests', '/v3/accounts/business-units', '/v3/reports?PageNo=1']) {
+			const help = helpForStatus(404, path);
+			expect(help.description).not.toMatch(/Check the ID/);
+			expect(help.description).toMatch(/Custom Base URL/);
+		}
+	});
+
 	it('treats unlisted 5xx codes as the service being unavailable', () => {
 		expect(helpForStatus(503).message).toMatch(/unavailable/);
 	});

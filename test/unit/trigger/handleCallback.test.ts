@@ -281,6 +281,13 @@ describe('enrichment', () => {
 		expect(result.workflowData?.[0]?.[0]?.binary).toBeUndefined();
 	});
 
+	it('records an enrichment error, and attaches no file, when iMocha labels an empty body application/pdf', async () => {
+		sandbox.faults.inject(/\/pdf$/, { kind: 'raw', status: 200, contentType: 'application/pdf', body: '' });
+		const { json, result } = await call({ parameters: { options: { includePdf: true } } });
+		expect((json?.enrichmentError as IDataObject).pdf).toMatch(/empty application\/pdf body/);
+		expect(result.workflowData?.[0]?.[0]?.binary).toBeUndefined();
+	});
+
 	it('does not enrich In Progress events (no report exists yet)', async () => {
 		const { json } = await call({ body: SAMPLE_IN_PROGRESS, parameters: { statuses: ['inProgress'], options: { includeReport: true, includePdf: true } } });
 		expect(json?.report).toBeUndefined();

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 2944056, 2935600',
-		description: `Comma-separated invitation IDs (or an array from an expression), at most ${MAX_CALLBACK_IDS_PER_CALL}. iMocha sends their callbacks again to the URL each invitation was created with.`,
+		description: `Invitation IDs separated by commas, semicolons or line breaks (or an array from an expression), at most ${MAX_CALLBACK_IDS_PER_CALL}. iMocha sends their callbacks again to the URL each invitation was created with.`,
 	},
 ];
 

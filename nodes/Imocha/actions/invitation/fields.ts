@@ -63,7 +63,7 @@ export const optionalFields: Record<string, INodeProperties> = {
 		default: '',
 		placeholder: 'e.g. lead@example.com, hr@example.com',
 		description:
-			'Comma-separated addresses that get the completion email for this invitation, or "disable" to send none',
+			'Addresses that get the completion email for this invitation, separated by commas, semicolons or line breaks (or a list from an expression), or "disable" to send none',
 	},
 	startDateTime: {
 		displayName: 'Start Date Time',

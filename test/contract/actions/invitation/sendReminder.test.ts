@@ -115,7 +115,7 @@ describe('Invitation > Send Reminder', () => {
 		expect(output[0]).toEqual({
 			json: {
 				error: `Invitation ${running} is in progress: the candidate is taking the test, so no reminder was sent`,
-				description: expect.stringMatching(/Wait for the result/),
+				message: expect.stringMatching(/Wait for the result/),
 			},
 			pairedItem: { item: 0 },
 		});
