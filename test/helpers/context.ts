@@ -14,6 +14,8 @@ import { performRequest } from './http';
 export type Parameters = Record<string, unknown>;
 
 export interface ContextOptions {
+	/** The workflow time zone (Workflow Settings > Timezone); UTC when not given. */
+	timezone?: string;
 	/** The node's parameters; a function gives per-item values, as expressions would. */
 	parameters: Parameters | ((itemIndex: number) => Parameters);
 	credentials: IDataObject;
@@ -63,7 +65,7 @@ export function createExecuteContext(options: ContextOptions): IExecuteFunctions
 		},
 		getWorkflowStaticData: () => staticData,
 		getInstanceBaseUrl: () => 'http://127.0.0.1:5678/',
-		getTimezone: () => 'UTC',
+		getTimezone: () => options.timezone ?? 'UTC',
 		getMode: () => 'manual',
 		getExecutionId: () => 'test-execution',
 		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: false }),

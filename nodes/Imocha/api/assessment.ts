@@ -22,11 +22,6 @@ const ACCOUNTS = '/v3/accounts';
 /** Get All Reports pages up to 100 records (third-party evidence; Get Reports By TestId assumed the same). */
 export const MAX_REPORTS_PAGE_SIZE = 100;
 
-/** `YYYY-MM-ddTHH:mm:ssZ`, the documented request format: no milliseconds. */
-export function toImochaUtc(date: Date): string {
-	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 // Tests: only the settings pages are available (https://developer.imocha.io/retrieve-test-settings-18117064e0)
 
 /**
