@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { field } from '../api/read';
-import { asUtcTimestamp } from '../operation/dateTime';
+import { asUtcTimestamp } from '../api/dateTime';
 import { readCallbackRecord } from './body';
 import { eventOf, isFinalEvent, isNotStarted, type CallbackEvent } from './status';
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parseDateTime, toImochaUtc } from './dateTime';
+import { parseDateTime, toImochaUtc } from '../api/dateTime';
 
 /**
  * Reading and checking parameters before any request is sent. Every failure names the item and

@@ -4,7 +4,7 @@ import { retrieveInvites, type AttemptState } from '../api/assessment';
 import { field } from '../api/read';
 import { isDuplicate, seenKeysIn, type DedupeLimits } from '../callbacks/dedupe';
 import { statusKey } from '../callbacks/status';
-import { asUtcTimestamp, toImochaUtc } from '../operation/dateTime';
+import { asUtcTimestamp, toImochaUtc } from '../api/dateTime';
 import { enrich } from '../reports/enrich';
 import type { EnrichOptions } from '../reports/options';
 

@@ -1,4 +1,4 @@
-import { asUtcTimestamp, parseDateTime, toImochaUtc } from '../../../nodes/Imocha/operation/dateTime';
+import { asUtcTimestamp, parseDateTime, toImochaUtc } from '../../../nodes/Imocha/api/dateTime';
 
 const utc = (text: string, zone: string) => {
 	const parsed = parseDateTime(text, zone);
