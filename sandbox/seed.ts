@@ -2,13 +2,13 @@ import type { Invitation, SandboxState, Test, TestLink } from './state';
 
 export const SANDBOX_API_KEY = 'sandbox-key';
 
-const TEST_NAMES: Array<[number, string, string, number]> = [
-	[1134601, 'Java Developer Assessment', 'Technical', 60],
-	[292930, 'Python Coding Challenge', 'Coding', 45],
-	[303076, 'Customer Support Aptitude', 'Aptitude', 30],
-	[415020, 'SQL Fundamentals', 'Technical', 40],
-	[415021, 'Cloud Architecture (AWS)', 'Technical', 50],
-	[415022, 'Business English', 'Language', 25],
+const TEST_NAMES: Array<[number, string, string, number, string[]]> = [
+	[1134601, 'Java Developer Assessment', 'Technical', 60, ['engineering', 'backend']],
+	[292930, 'Python Coding Challenge', 'Coding', 45, ['engineering']],
+	[303076, 'Customer Support Aptitude', 'Aptitude', 30, ['support']],
+	[415020, 'SQL Fundamentals', 'Technical', 40, ['engineering', 'data']],
+	[415021, 'Cloud Architecture (AWS)', 'Technical', 50, []],
+	[415022, 'Business English', 'Language', 25, ['language']],
 ];
 
 function defaultSettings(testName: string) {
@@ -98,11 +98,13 @@ export function generatedAttempts(count: number): Invitation[] {
 /** A small, realistic account: enough for every picker and operation to show something. */
 export function seedState(apiKeys: string[] = [SANDBOX_API_KEY]): SandboxState {
 	let counter = 3_400_000;
-	const tests: Test[] = TEST_NAMES.map(([testId, testName, testType, testDuration]) => ({
+	const tests: Test[] = TEST_NAMES.map(([testId, testName, testType, testDuration, labels]) => ({
 		testId,
 		testName,
 		testType,
 		testDuration,
+		status: 'Active',
+		labels,
 		settings: defaultSettings(testName),
 	}));
 	return {

@@ -7,6 +7,9 @@ export interface Test {
 	testName: string;
 	testType: string;
 	testDuration: number;
+	/** List all tests (third-party evidence, README "Unverified"): a status and the test's labels. */
+	status: string;
+	labels: string[];
 	settings: Record<string, any>;
 }
 

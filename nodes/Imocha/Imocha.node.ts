@@ -21,7 +21,9 @@ export class Imocha implements INodeType {
 		name: 'imocha',
 		icon: { light: 'file:imocha.svg', dark: 'file:imocha.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: 'Webhook Base URL' is the whole webhook prefix (1 added webhook/ to it).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Invite candidates to iMocha skills tests, read reports and manage Skills Intelligence data',
 		defaults: { name: 'iMocha' },

@@ -7,6 +7,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { forgetTriggerUrl, rememberTriggerUrl } from './callbacks/listening';
+import { triggerPathProblem } from './callbacks/url';
 import { triggerProperties } from './trigger/description';
 import { handleCallback } from './trigger/handleCallback';
 import { activationWarnings, withoutQuery } from './trigger/lifecycle';
@@ -57,7 +59,12 @@ export class ImochaTrigger implements INodeType {
 			// Nothing is registered at iMocha (it has no webhook API); "exists" means this URL was validated.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				return staticData[VALIDATED_URL] === this.getNodeWebhookUrl('default');
+				const url = this.getNodeWebhookUrl('default');
+				const path = String(this.getNodeParameter('path', ''));
+				if (staticData[VALIDATED_URL] !== url || triggerPathProblem(path)) return false;
+				// After a restart n8n only checks: the URL must be known again to the invite operations.
+				if (this.getMode() !== 'manual' && url) rememberTriggerUrl(path, url);
+				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default');
@@ -69,15 +76,24 @@ export class ImochaTrigger implements INodeType {
 					});
 				}
 				const path = String(this.getNodeParameter('path', ''));
+				const problem = triggerPathProblem(path);
+				if (problem) {
+					throw new NodeOperationError(this.getNode(), `The Path ${problem}`, {
+						description: 'Use a plain path without ":" (e.g. imocha-callbacks), and the same Trigger Path in the iMocha node.',
+					});
+				}
 				for (const warning of activationWarnings(url, path, String(credentials.callbackSecret ?? ''))) {
 					this.logger.warn(warning);
 				}
 				this.logger.info(`iMocha Trigger listening on ${withoutQuery(url)}`);
 				this.getWorkflowStaticData('node')[VALIDATED_URL] = url;
+				// Test URLs (manual mode) are not what invitations should carry.
+				if (this.getMode() !== 'manual' && url) rememberTriggerUrl(path, url);
 				return true;
 			},
 			// Nothing to remove at iMocha; invitations already sent keep their URL.
 			async delete(this: IHookFunctions): Promise<boolean> {
+				if (this.getMode() !== 'manual') forgetTriggerUrl(String(this.getNodeParameter('path', '')), this.getNodeWebhookUrl('default'));
 				delete this.getWorkflowStaticData('node')[VALIDATED_URL];
 				return true;
 			},

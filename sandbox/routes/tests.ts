@@ -17,6 +17,10 @@ const REQUIRED: Record<string, string[]> = {
 	],
 };
 
+/** The page size the sandbox assumes when none is sent (iMocha's is unknown), and its cap. */
+const DEFAULT_TESTS_PAGE = 10;
+const MAX_TESTS_PAGE = 100;
+
 export function findTest(state: SandboxState, testId: string): Test | undefined {
 	return state.tests.find((test) => String(test.testId) === testId);
 }
@@ -25,11 +29,28 @@ export const testNotFound = (testId: string) => statusMessage(404, `Test ${testI
 
 /** README.md "Unverified" (Test). */
 export function registerTestRoutes(router: Router, state: SandboxState): void {
-	router.on('GET', '/v3/tests', () =>
-		json(200, {
-			tests: state.tests.map(({ testId, testName, testType, testDuration }) => ({ testId, testName, testType, testDuration })),
-		}),
-	);
+	// List all tests as a public client pages it (imocha-api reference 3.1, third-party): pageNo from
+	// 1, pageSize, labelsFilter; the answer holds one page and `count`, the total. Without paging
+	// parameters only the first page comes back, as the evidence warns.
+	router.on('GET', '/v3/tests', ({ query }) => {
+		const pageNo = Math.max(1, Number(query.pageNo) || 1);
+		const pageSize = Math.min(MAX_TESTS_PAGE, Math.max(1, Number(query.pageSize) || DEFAULT_TESTS_PAGE));
+		const label = query.labelsFilter?.trim().toLowerCase();
+		const matching = label ? state.tests.filter((test) => test.labels.some((entry) => entry.toLowerCase() === label)) : state.tests;
+		const page = matching.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+		return json(200, {
+			tests: page.map(({ testId, testName, testType, testDuration, status, labels }) => ({
+				testId,
+				testName,
+				status,
+				duration: testDuration,
+				labels,
+				testType,
+				testDuration,
+			})),
+			count: matching.length,
+		});
+	});
 
 	// Retrieve a test: path inferred (README.md "Unverified"), fields as List all tests shows them.
 	router.on('GET', '/v3/tests/:testId', ({ params }) => {

@@ -14,6 +14,10 @@ import { performRequest } from './http';
 export type Parameters = Record<string, unknown>;
 
 export interface ContextOptions {
+	/** The workflow time zone (Workflow Settings > Timezone); UTC when not given. */
+	timezone?: string;
+	/** The node's type version; 1 when not given. */
+	typeVersion?: number;
 	/** The node's parameters; a function gives per-item values, as expressions would. */
 	parameters: Parameters | ((itemIndex: number) => Parameters);
 	credentials: IDataObject;
@@ -44,7 +48,7 @@ export function createExecuteContext(options: ContextOptions): IExecuteFunctions
 		id: 'test-node',
 		name: 'iMocha',
 		type: options.nodeType ?? 'n8n-nodes-imocha.imocha',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: {},
 		...options.settings,
@@ -67,7 +71,7 @@ export function createExecuteContext(options: ContextOptions): IExecuteFunctions
 		},
 		getWorkflowStaticData: () => staticData,
 		getInstanceBaseUrl: () => 'http://127.0.0.1:5678/',
-		getTimezone: () => 'UTC',
+		getTimezone: () => options.timezone ?? 'UTC',
 		getMode: () => 'manual',
 		getExecutionId: () => options.executionId ?? 'test-execution',
 		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: false }),

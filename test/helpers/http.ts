@@ -15,9 +15,13 @@ export async function performRequest(options: IHttpRequestOptions): Promise<any>
 	const headers: Record<string, string> = {};
 	for (const [key, value] of Object.entries(options.headers ?? {})) headers[key.toLowerCase()] = String(value);
 	let payload: Buffer | undefined;
-	if (options.body !== undefined && options.body !== null && options.method !== 'GET') {
-		payload = Buffer.isBuffer(options.body) ? options.body : Buffer.from(JSON.stringify(options.body));
-		headers['content-type'] ??= 'application/json';
+	// Like n8n 2.40.7 (@n8n/backend-network, http/axios/request.js): a string goes as it is, an
+	// empty object is not sent at all (no body, no content type).
+	const sent = options.body as unknown;
+	const emptyObject = typeof sent === 'object' && sent !== null && !Buffer.isBuffer(sent) && !Array.isArray(sent) && !Object.keys(sent).length;
+	if (sent !== undefined && sent !== null && sent !== '' && !emptyObject && options.method !== 'GET') {
+		payload = Buffer.isBuffer(sent) ? sent : Buffer.from(typeof sent === 'string' ? sent : JSON.stringify(sent));
+		if (typeof sent !== 'string') headers['content-type'] ??= 'application/json';
 	}
 	const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
 

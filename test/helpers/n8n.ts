@@ -33,13 +33,15 @@ export async function startHarness(options: {
 	activate?: string[];
 	/** More `n8n import:credentials` entries besides the sandbox's (another service's credential). */
 	extraCredentials?: object[];
+	/** Environment for n8n, e.g. { N8N_ENDPOINT_WEBHOOK: 'hooks' }. */
+	extraEnv?: Record<string, string>;
 }): Promise<Harness> {
 	await ensureRuntime((msg) => process.stderr.write(`${msg}\n`));
 	// Stops by itself should a crashed run forget it.
 	const sandbox = await startSandbox({ maxLifetimeMs: 20 * 60_000 });
 	let n8n: N8nInstance | undefined;
 	try {
-		n8n = await N8nInstance.create({ packageRoot: repoRoot });
+		n8n = await N8nInstance.create({ packageRoot: repoRoot, extraEnv: options.extraEnv });
 		await n8n.importCredentials([sandboxCredential(options.credential, sandbox), ...(options.extraCredentials ?? [])]);
 		await n8n.importWorkflows(options.workflows);
 		await n8n.start();

@@ -22,22 +22,45 @@ const ACCOUNTS = '/v3/accounts';
 /** Get All Reports pages up to 100 records (third-party evidence; Get Reports By TestId assumed the same). */
 export const MAX_REPORTS_PAGE_SIZE = 100;
 
-/** `YYYY-MM-ddTHH:mm:ssZ`, the documented request format: no milliseconds. */
-export function toImochaUtc(date: Date): string {
-	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 // Tests: only the settings pages are available (https://developer.imocha.io/retrieve-test-settings-18117064e0)
 
+/** List all tests pages (third-party evidence): the public client asks for 100 per page. */
+export const MAX_TESTS_PAGE_SIZE = 100;
+
+export interface ListTestsOptions {
+	returnAll: boolean;
+	limit: number;
+	/** Only tests carrying this label (`labelsFilter`). */
+	label?: string;
+	itemIndex?: number;
+}
+
 /**
- * GET /v3/tests. Its page was unavailable: the `tests` array (sometimes under `result`) comes
- * from third-party clients, and no paging parameters are documented, so none are sent.
+ * GET /v3/tests, page by page. Its page was unavailable: a public client pages it with `pageNo`
+ * (from 1), `pageSize` and `labelsFilter`, and reads `{ tests, count }` with `count` the total
+ * (README.md "Unverified"); another reads the array under `result.tests`. Paging stops at `count`
+ * or at a short or empty page, whichever comes first, so an account larger than one page is
+ * read whole and a server that ignores the parameters is read once.
  */
-export async function listTests(context: ImochaContext, itemIndex?: number): Promise<IDataObject[]> {
-	const body = await imochaRequest<IDataObject>(context, { method: 'GET', path: TESTS, itemIndex });
-	const wrapped = (body?.result as IDataObject | undefined)?.tests;
-	const tests = Array.isArray(body?.tests) ? body.tests : Array.isArray(wrapped) ? wrapped : [];
-	return tests as IDataObject[];
+export async function listTests(context: ImochaContext, options: ListTestsOptions): Promise<IDataObject[]> {
+	let seen = 0;
+	return collectPages<IDataObject>(
+		async ({ pageNumber, pageSize }) => {
+			const body = await imochaRequest<IDataObject>(context, {
+				method: 'GET',
+				path: TESTS,
+				qs: { pageNo: pageNumber, pageSize, ...(options.label ? { labelsFilter: options.label } : {}) },
+				itemIndex: options.itemIndex,
+			});
+			const wrapped = (body?.result as IDataObject | undefined) ?? {};
+			const tests = (Array.isArray(body?.tests) ? body.tests : Array.isArray(wrapped.tests) ? wrapped.tests : []) as IDataObject[];
+			const total = Number(body?.count ?? wrapped.count);
+			seen += tests.length;
+			const hasNext = tests.length >= pageSize && (!Number.isFinite(total) || seen < total);
+			return { items: tests, hasNext };
+		},
+		{ returnAll: options.returnAll, limit: options.limit, maxPageSize: MAX_TESTS_PAGE_SIZE },
+	);
 }
 
 /**

@@ -23,6 +23,9 @@ const PASS: FilterResult = { pass: true };
  * an "In Progress" callback carries no score yet (https://developer.imocha.io/callback-notification-1174961m0), so it passes them.
  */
 export function checkCallback(event: CallbackEventData, filters: CallbackFilters): FilterResult {
+	if (event.event === 'notStarted') {
+		return { pass: false, reason: 'the attempt has not started (empty status)' };
+	}
 	if (event.event === 'unknown' || !filters.events.includes(event.event)) {
 		return { pass: false, reason: `status "${event.status}" is not among the selected statuses` };
 	}

@@ -32,3 +32,13 @@ export function statusKey(status: string): string {
 export function isFinalEvent(event: CallbackEvent | undefined): boolean {
 	return event !== undefined && FINAL_EVENTS.includes(event);
 }
+
+/**
+ * Whether a status means the attempt has not started: null or empty (public client code reading
+ * iMocha's report treats a missing status as "not taken yet"; https://developer.imocha.io/retrieve-candidate-test-report-18157698e0)
+ * or "Pending". One rule for Send Reminder, Invite and Wait and the triggers.
+ */
+export function isNotStarted(status: unknown): boolean {
+	if (status === undefined || status === null) return true;
+	return typeof status === 'string' && (status.trim() === '' || squash(status) === 'pending');
+}

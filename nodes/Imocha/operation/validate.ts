@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { parseDateTime, toImochaUtc } from '../api/dateTime';
 import { joinForImocha, splitList } from './lists';
 import { cleanText } from './text';
 
@@ -157,32 +158,25 @@ export function toFlag(value: unknown): 0 | 1 {
 }
 
 /**
- * Returns the instant as `YYYY-MM-DDTHH:mm:ssZ`, the only form iMocha documents. A value
- * without a zone is taken as UTC, as the field descriptions say.
+ * Returns the instant as `YYYY-MM-DDTHH:mm:ssZ`, the only form iMocha documents. A value with
+ * `Z` or an offset is that instant; a value without a zone is read in the workflow's time zone
+ * (`getTimezone()`), as n8n's own date-time fields are: 2026-06-16T12:00:00 in Asia/Kolkata is
+ * sent as 2026-06-16T06:30:00Z.
  */
-export function checkUtcDateTime(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function checkDateTime(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	checkRequired(context, itemIndex, field, value);
-	const text = dateText(value);
-	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-	const isoShape = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text);
-	const millis = isoShape && isRealCalendarTime(text) ? Date.parse(hasZone || !text.includes('T') ? text : `${text}Z`) : NaN;
-	if (Number.isNaN(millis)) {
+	const timeZone = context.getTimezone();
+	const parsed = parseDateTime(dateText(value), timeZone);
+	if (!parsed.ok) {
 		throw invalid(
 			context,
 			itemIndex,
 			field,
 			`must be an ISO 8601 date-time (got ${shown(value)})`,
-			'Use the form 2026-06-11T16:00:00Z. A value without a zone is read as UTC.',
+			`Use the form 2026-06-11T16:00:00 (read in the workflow time zone, ${timeZone}) or add Z or an offset, e.g. 2026-06-11T16:00:00Z.`,
 		);
 	}
-	return new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** Date.parse rolls 2026-02-30 over to March: check the fields themselves. */
-function isRealCalendarTime(text: string): boolean {
-	const [year, month, day, hour = 0, minute = 0, second = 0] = (text.match(/\d+/g) ?? []).map(Number);
-	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour < 24 && minute < 60 && second < 60;
+	return toImochaUtc(parsed.instantMs);
 }
 
 function dateText(value: unknown): string {

@@ -1,9 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { retrieveInvites, toImochaUtc, type AttemptState } from '../api/assessment';
+import { retrieveInvites, type AttemptState } from '../api/assessment';
 import { field } from '../api/read';
 import { isDuplicate, seenKeysIn, type DedupeLimits } from '../callbacks/dedupe';
 import { statusKey } from '../callbacks/status';
+import { asUtcTimestamp, toImochaUtc } from '../api/dateTime';
 import { enrich } from '../reports/enrich';
 import type { EnrichOptions } from '../reports/options';
 
@@ -84,7 +85,11 @@ async function toItem(context: IPollFunctions, attempt: IDataObject, options: En
 	const id = Number(field(attempt, 'testInvitationId'));
 	if (attempt.state !== 'completed' || !(options.report || options.pdf) || !Number.isSafeInteger(id)) return { json: attempt };
 	const added = await enrich(context, id, options);
-	return added.binary ? { json: { ...attempt, ...added.json }, binary: added.binary } : { json: { ...attempt, ...added.json } };
+	// Retrieve Invites carries no attempt time; the report's attemptedOn does, given the Z it may lack.
+	const report = added.json.report as IDataObject | undefined;
+	const attemptedOnUtc = report ? asUtcTimestamp(field(report, 'attemptedOn')) : undefined;
+	const json = { ...attempt, ...added.json, ...(attemptedOnUtc ? { attemptedOnUtc } : {}) };
+	return added.binary ? { json, binary: added.binary } : { json };
 }
 
 function parseCursor(value: unknown): Date | undefined {

@@ -135,18 +135,28 @@ function buildOptions(
 	binary: boolean,
 	timeoutMs: number,
 ): IHttpRequestOptions {
+	// n8n's HTTP helper drops an empty object body (no body, no content type); a call that names
+	// an empty JSON object (Reattempt with no optional field) sends it as text, labelled JSON.
+	const emptyObject = isEmptyObject(request.body);
 	return {
 		method: request.method,
 		url: request.url ?? `${baseUrlOf(connection, request.api ?? 'assessment')}${request.path}`,
 		...(request.qs ? { qs: request.qs } : {}),
-		...(request.body !== undefined ? { body: request.body } : {}),
+		...(request.body !== undefined ? { body: emptyObject ? '{}' : request.body } : {}),
 		json: !binary,
 		...(binary ? { encoding: 'arraybuffer' as const } : {}),
-		headers: { Accept: binary ? 'application/pdf, application/json' : 'application/json' },
+		headers: {
+			Accept: binary ? 'application/pdf, application/json' : 'application/json',
+			...(emptyObject ? { 'Content-Type': 'application/json' } : {}),
+		},
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
 	};
+}
+
+function isEmptyObject(body: unknown): boolean {
+	return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
 function classify(response: RawResponse, binary: boolean, isRead: boolean, requiredFields: string[] = []): Outcome {

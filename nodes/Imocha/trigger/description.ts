@@ -22,7 +22,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		placeholder: `e.g. ${DEFAULT_TRIGGER_PATH}`,
 		description:
-			'The URL path the trigger listens on: the production URL is [n8n webhook URL]/webhook/[path]. Keep the default unless two workflows in this n8n need separate iMocha triggers; the iMocha node\'s invite operations use the default path.',
+			'The URL path the trigger listens on: the production URL is [n8n webhook URL]/webhook/[path] (or another prefix set with N8N_ENDPOINT_WEBHOOK). No ":" (n8n would add the webhook ID to the URL). Keep the default unless two workflows in this n8n need separate iMocha triggers; the iMocha node\'s invite operations use the default path.',
 	},
 	{
 		displayName: 'Statuses',

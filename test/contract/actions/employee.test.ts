@@ -1,3 +1,4 @@
+import { imochaNode } from '../../helpers/runNode';
 import { FIRST_EMPLOYEE_ID, SEEDED_EMPLOYEES } from '../../../sandbox/seedIntelligence';
 import { byId, fromList, jsonOf, received, run, si, useSandbox } from '../../helpers/intelligence';
 
@@ -143,6 +144,24 @@ describe('Employee (Skills Intelligence)', () => {
 			expect(output).toHaveLength(1);
 			expect(output[0].json).toMatchObject({ externalEmployeeId: 'HR-7001', email: 'new.hire@example.com', status: 'Active' });
 			expect(typeof output[0].json.employeeId).toBe('number');
+		});
+
+		it('from node version 1.1 sends only the named fields: fullName (not in the reference) goes only through Other Fields', async () => {
+			const fullNameOption = (imochaNode.description.properties.find(
+				(property) => property.name === 'additionalFields' && property.displayOptions?.show?.operation?.includes('upsert'),
+			)?.options as Array<{ name: string; displayOptions?: unknown }>).find((option) => option.name === 'fullName');
+			expect(fullNameOption?.displayOptions).toEqual({ show: { '@version': [1] } });
+
+			await run(sandbox(), { resource: 'employee', operation: 'upsert', externalEmployeeId: 'HR-7002', email: 'plain@example.com', status: 'Active' }, { typeVersion: 1.1 });
+			expect(sandbox().requests[0].body).toStrictEqual({ externalEmployeeId: 'HR-7002', email: 'plain@example.com', status: 'Active' });
+
+			sandbox().requests.length = 0;
+			await run(
+				sandbox(),
+				{ resource: 'employee', operation: 'upsert', externalEmployeeId: 'HR-7003', email: 'named@example.com', status: 'Active', additionalFields: { otherFields: '{"fullName": "Named Hire"}' } },
+				{ typeVersion: 1.1 },
+			);
+			expect(sandbox().requests[0].body).toStrictEqual({ fullName: 'Named Hire', externalEmployeeId: 'HR-7003', email: 'named@example.com', status: 'Active' });
 		});
 
 		it('updates the employee matching External Employee ID and Email, and Inactive deactivates them', async () => {

@@ -390,6 +390,22 @@ describe('Invitation', () => {
 			expect(statusOf(fresh.json.testInvitationId)).toBe('Pending');
 		});
 
+		it('sends {} as application/json when no optional field is set (n8n would drop an empty body)', async () => {
+			const [created] = await runImocha(sandbox, { parameters: invite({ candidateEmail: 'empty.re@example.com' }) });
+			sandbox.requests.length = 0;
+			await runImocha(sandbox, { parameters: reattempt(created.json.testInvitationId) });
+			expect(sandbox.requests[0]).toMatchObject({ method: 'POST', rawBody: '{}', body: {} });
+			expect(sandbox.requests[0].headers['content-type']).toMatch(/^application\/json/);
+		});
+
+		it('sends only the one optional field set, as JSON', async () => {
+			const [created] = await runImocha(sandbox, { parameters: invite({ candidateEmail: 'one.re@example.com' }) });
+			sandbox.requests.length = 0;
+			await runImocha(sandbox, { parameters: reattempt(created.json.testInvitationId, { additionalFields: { hideInstruction: true } }) });
+			expect(JSON.parse(sandbox.requests[0].rawBody)).toEqual({ hideInstruction: 1 });
+			expect(sandbox.requests[0].headers['content-type']).toMatch(/^application\/json/);
+		});
+
 		it('returns a pending invitation itself', async () => {
 			const [created] = await runImocha(sandbox, { parameters: invite({ candidateEmail: 'pending.re@example.com' }) });
 			const [output] = await runImocha(sandbox, { parameters: reattempt(created.json.testInvitationId) });

@@ -17,6 +17,7 @@ describe('parseCallback', () => {
 				event: 'complete',
 				isFinal: true,
 				scorePercentage: 5.22,
+				attemptedOnUtc: '2020-10-09T13:21:53Z',
 				receivedAt: '2026-11-20T10:00:00.000Z',
 			},
 		});
@@ -72,10 +73,62 @@ describe('parseCallback', () => {
 
 	it.each([
 		['missing', { TestInvitationId: 1 }],
-		['blank', { TestInvitationId: 1, Status: '  ' }],
 		['a number', { TestInvitationId: 1, Status: 3 }],
 	])('refuses a Status that is %s', (_, body) => {
 		expect(parseCallback(body)).toEqual({ ok: false, reason: 'Status is missing or not a text' });
+	});
+});
+
+describe('callbacks in the shapes senders really use', () => {
+	const json = '{"TestInvitationId":2655161,"Status":"Complete","CandidateScore":92,"TotalScore":115,"AttemptedOnUtc":"2020-10-09T13:21:53+00:00"}';
+
+	it('reads JSON that n8n parsed as a form (curl -d): the whole text is one key, so the raw body is used', () => {
+		// querystring turns "+" into a space in the key; the raw body keeps it.
+		const asForm = { [json.replace('+', ' ')]: '' };
+		const result = parseCallback(asForm, Buffer.from(json));
+		expect(result.ok && result.event).toMatchObject({ testInvitationId: 2655161, event: 'complete', scorePercentage: 80, attemptedOnUtc: '2020-10-09T13:21:53Z' });
+	});
+
+	it('reads JSON posted with no content type (n8n leaves the body empty) from the raw body', () => {
+		const result = parseCallback({}, Buffer.from(json));
+		expect(result.ok && result.event.testInvitationId).toBe(2655161);
+	});
+
+	it('reads form-encoded fields, parsed by n8n or only raw', () => {
+		const form = 'TestInvitationId=2655161&Status=Test+Left&CandidateScore=46&TotalScore=115';
+		const parsed = parseCallback({ TestInvitationId: '2655161', Status: 'Test Left', CandidateScore: '46', TotalScore: '115' }, Buffer.from(form));
+		const raw = parseCallback({}, Buffer.from(form));
+		for (const result of [parsed, raw]) {
+			expect(result.ok && result.event).toMatchObject({ testInvitationId: 2655161, event: 'testLeft', CandidateScore: 46, scorePercentage: 40 });
+		}
+	});
+
+	it('reads scores sent as text as numbers ("CandidateScore":"92", the issue example), decimals too', () => {
+		const result = parseCallback({ TestInvitationId: 7, Status: 'Complete', CandidateScore: '92', TotalScore: '115' });
+		expect(result.ok && result.event).toMatchObject({ CandidateScore: 92, TotalScore: 115, scorePercentage: 80 });
+		const decimal = parseCallback({ TestInvitationId: 7, Status: 'Complete', candidateScore: ' 7.5 ', totalScore: 10 });
+		expect(decimal.ok && decimal.event).toMatchObject({ candidateScore: 7.5, scorePercentage: 75 });
+	});
+
+	it('leaves a score that is not a number as it came, without a percentage', () => {
+		const result = parseCallback({ TestInvitationId: 7, Status: 'Complete', CandidateScore: 'n/a', TotalScore: '115' });
+		expect(result.ok && result.event).toMatchObject({ CandidateScore: 'n/a', scorePercentage: null });
+	});
+
+	it('still refuses a form or text that is not a callback', () => {
+		expect(parseCallback({ hello: 'world' }, Buffer.from('hello=world'))).toEqual({ ok: false, reason: 'TestInvitationId is missing or not a positive integer' });
+		expect(parseCallback({}, Buffer.from('just some text'))).toEqual({ ok: false, reason: 'The body is not a JSON object' });
+	});
+});
+
+describe('a null or empty status means not started', () => {
+	it.each([
+		['null', null],
+		['empty', ''],
+		['blank', '  '],
+	])('reads a %s Status as event notStarted, not final', (_, Status) => {
+		const result = parseCallback({ TestInvitationId: 1, Status });
+		expect(result.ok && result.event).toMatchObject({ event: 'notStarted', isFinal: false, status: typeof Status === 'string' ? Status : '' });
 	});
 });
 

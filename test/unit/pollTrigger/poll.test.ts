@@ -233,13 +233,15 @@ describe('manual mode', () => {
 
 describe('enrichment', () => {
 	it('adds the report and PDF to completed attempts only, and records failures without losing the item', async () => {
-		const completed = addAttempt('Complete', 1);
+		// A report time without Z (as iMocha's business units send theirs) still comes out zone-qualified.
+		const completed = addAttempt('Complete', 1, { attemptedOn: '2026-11-29T09:00:00' });
 		const cancelled = addAttempt('Cancelled', 1);
 		sandbox.faults.inject(new RegExp(`/v3/reports/${completed}/pdf$`), { kind: 'status', status: 404, body: { statusCode: 404, message: 'No PDF' } });
 		const { items } = await poll({ parameters: { options: { includeReport: true, includePdf: true } } });
 		expect(items.map((item) => item.json.testInvitationId)).toEqual([completed, cancelled]);
 		expect(items[0].json.report).toMatchObject({ testInvitationId: completed, candidatePoints: 70 });
 		expect(items[0].json.enrichmentError).toEqual({ pdf: expect.stringMatching(/No PDF/) });
+		expect(items[0].json.attemptedOnUtc).toBe('2026-11-29T09:00:00Z');
 		expect(items[1].json.report).toBeUndefined();
 		expect(items[1].json.enrichmentError).toBeUndefined();
 		expect(sandbox.requests.filter((request) => request.path.startsWith('/v3/reports')).map((request) => request.path)).toEqual([

@@ -111,6 +111,46 @@ describe('malformed bodies', () => {
 	});
 });
 
+describe('callbacks in the shapes senders really use', () => {
+	const text = JSON.stringify({ ...SEEDED, CandidateScore: '92', TotalScore: '115' });
+
+	it('starts a run for JSON posted as a form (curl -d): n8n made the text one form key, the raw body is read', async () => {
+		const { result, response, json } = await call({ body: { [text]: '' }, rawBody: Buffer.from(text) });
+		expect(response.statusCode).toBe(200);
+		expect(result.workflowData).toHaveLength(1);
+		expect(json).toMatchObject({ testInvitationId: 2655161, CandidateScore: 92, scorePercentage: 80, attemptedOnUtc: '2020-10-09T13:21:53Z' });
+	});
+
+	it('passes a Minimum Score filter with scores sent as text ("CandidateScore":"92" of "115" is 80%)', async () => {
+		const { result, json } = await call({ body: { [text]: '' }, rawBody: Buffer.from(text), parameters: { filters: { minScorePercentage: 75 } } });
+		expect(result.workflowData).toHaveLength(1);
+		expect(json?.scorePercentage).toBe(80);
+	});
+
+	it('starts a run for form-encoded fields', async () => {
+		const form = 'TestInvitationId=2655161&Status=Complete&CandidateScore=92&TotalScore=115&PerformanceCategory=Expert';
+		const fields = Object.fromEntries(new URLSearchParams(form));
+		const { result, json } = await call({ body: fields, rawBody: Buffer.from(form), parameters: { filters: { minScorePercentage: 80, performanceCategories: 'expert' } } });
+		expect(result.workflowData).toHaveLength(1);
+		expect(json).toMatchObject({ testInvitationId: 2655161, CandidateScore: 92, scorePercentage: 80 });
+	});
+
+	it('still answers 400 and starts no run for a form that is not a callback', async () => {
+		const { result, response } = await call({ body: { name: 'x', email: 'y@example.com' }, rawBody: Buffer.from('name=x&email=y%40example.com') });
+		expect(response.statusCode).toBe(400);
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it.each([null, ''])('answers 200 without a run for a callback whose Status is %p (not started), even with every status selected', async (Status) => {
+		const { result, response } = await call({
+			body: { TestInvitationId: 2655161, Status },
+			parameters: { statuses: ['inProgress', 'complete', 'terminated', 'testLeft'] },
+		});
+		expect(response).toMatchObject({ statusCode: 200, body: { received: true, started: false, reason: 'the attempt has not started (empty status)' } });
+		expect(result.workflowData).toBeUndefined();
+	});
+});
+
 describe('sample event', () => {
 	it('answers an empty POST to the test URL with the sample Complete event', async () => {
 		const { result, json } = await call({ body: undefined, mode: 'manual' });

@@ -6,7 +6,7 @@ import type { ImochaOperation } from '../../operation/contract';
 import { limit, returnAll } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
 import { toItems } from '../../operation/output';
-import { checkOption, checkUtcDateTime, invalid } from '../../operation/validate';
+import { checkOption, checkDateTime, invalid } from '../../operation/validate';
 import { applyLimit } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'Start of the range (UTC when no zone is given)',
+		description: 'Start of the range (in the workflow time zone unless the value has Z or an offset)',
 	},
 	{
 		displayName: 'End Date Time',
@@ -36,7 +36,7 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'End of the range (UTC when no zone is given)',
+		description: 'End of the range (in the workflow time zone unless the value has Z or an offset)',
 	},
 	returnAll,
 	limit,
@@ -53,8 +53,8 @@ export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
 		const state = checkOption(this, itemIndex, 'State', this.getNodeParameter('state', itemIndex, 'completed'), ATTEMPT_STATES);
-		const start = checkUtcDateTime(this, itemIndex, 'Start Date Time', this.getNodeParameter('startDateTime', itemIndex, ''));
-		const end = checkUtcDateTime(this, itemIndex, 'End Date Time', this.getNodeParameter('endDateTime', itemIndex, ''));
+		const start = checkDateTime(this, itemIndex, 'Start Date Time', this.getNodeParameter('startDateTime', itemIndex, ''));
+		const end = checkDateTime(this, itemIndex, 'End Date Time', this.getNodeParameter('endDateTime', itemIndex, ''));
 		if (Date.parse(end) <= Date.parse(start)) {
 			throw invalid(this, itemIndex, 'End Date Time', `(${end}) must be after the Start Date Time (${start})`, 'Move the end after the start.');
 		}

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { MAX_CALLBACK_IDS_PER_CALL, processCallbacks, retrieveInvites } from '../../api/assessment';
 import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
-import { checkUtcDateTime, invalid } from '../../operation/validate';
+import { checkDateTime, invalid } from '../../operation/validate';
 
 const show = { resource: ['callback'], operation: ['replayMissed'] };
 
@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'Start of the window in which attempts finished (UTC when no zone is given)',
+		description: 'Start of the window in which attempts finished (in the workflow time zone unless the value has Z or an offset)',
 	},
 	{
 		displayName: 'End Date Time',
@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'End of the window (UTC when no zone is given)',
+		description: 'End of the window (in the workflow time zone unless the value has Z or an offset)',
 	},
 ];
 
@@ -42,8 +42,8 @@ interface ChunkError extends IDataObject {
 export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		const start = checkUtcDateTime(this, itemIndex, 'Start Date Time', this.getNodeParameter('startDateTime', itemIndex, ''));
-		const end = checkUtcDateTime(this, itemIndex, 'End Date Time', this.getNodeParameter('endDateTime', itemIndex, ''));
+		const start = checkDateTime(this, itemIndex, 'Start Date Time', this.getNodeParameter('startDateTime', itemIndex, ''));
+		const end = checkDateTime(this, itemIndex, 'End Date Time', this.getNodeParameter('endDateTime', itemIndex, ''));
 		if (Date.parse(end) <= Date.parse(start)) {
 			throw invalid(this, itemIndex, 'End Date Time', `(${end}) must be after the Start Date Time (${start})`, 'Move the end after the start.');
 		}

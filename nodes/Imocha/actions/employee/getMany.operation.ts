@@ -7,7 +7,7 @@ import { limit, returnAll, simplify } from '../../operation/fields';
 import { readListInput, type ListInput } from '../../operation/list';
 import { toItems } from '../../operation/output';
 import { simplifyProfile } from '../../operation/simplifyIntelligence';
-import { checkText, checkUtcDateTime, compact } from '../../operation/validate';
+import { checkText, checkDateTime, compact } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	returnAll,
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 				name: 'modifiedSince',
 				type: 'dateTime',
 				default: '',
-				description: 'Only employees whose skill profile changed at or after this moment (UTC unless the value has a zone)',
+				description: 'Only employees whose skill profile changed at or after this moment (in the workflow time zone unless the value has Z or an offset)',
 			},
 			{
 				displayName: 'Search Text',
@@ -52,7 +52,7 @@ export const operation: ImochaOperation<Input> = {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (filters.modifiedSince) {
-			qs[EMPLOYEE_LIST_FILTERS.modifiedSince] = checkUtcDateTime(this, itemIndex, 'Modified Since', filters.modifiedSince);
+			qs[EMPLOYEE_LIST_FILTERS.modifiedSince] = checkDateTime(this, itemIndex, 'Modified Since', filters.modifiedSince);
 		}
 		if (filters.searchText !== undefined && filters.searchText !== '') {
 			qs[EMPLOYEE_LIST_FILTERS.search] = checkText(this, itemIndex, 'Search Text', filters.searchText);

@@ -45,9 +45,14 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. Jane Doe',
 				description:
-					"The employee's name. Not on iMocha's enrollment page (only part of it was available); the name comes from the fullName field iMocha returns in skill profiles.",
+					"The employee's name, sent as fullName. Kept for workflows saved with node version 1 only: iMocha's enrollment page does not name this field, so newer versions send it only when given in Other Fields (JSON).",
+				// The reference names no fullName on enrollment (https://developer.imocha.io/employee-enrollment-18892719e0): version 1.1 offers it only through Other Fields.
+				displayOptions: { show: { '@version': [1] } },
 			},
-			otherFieldsOption,
+			{
+				...otherFieldsOption,
+				description: `${otherFieldsOption.description ?? ''} For the employee's name, e.g. {"fullName": "Jane Doe"}: skill profiles return fullName, but the enrollment page does not name it.`,
+			},
 		],
 	},
 ];

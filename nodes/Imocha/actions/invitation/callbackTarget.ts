@@ -1,6 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CALLBACK_TOKEN_PARAMETER, DEFAULT_TRIGGER_PATH, triggerCallbackUrl } from '../../callbacks/url';
+import { activeTriggerUrl } from '../../callbacks/listening';
+import {
+	CALLBACK_TOKEN_PARAMETER,
+	DEFAULT_TRIGGER_PATH,
+	DEFAULT_WEBHOOK_PREFIX,
+	triggerCallbackUrl,
+	triggerPathProblem,
+	withToken,
+} from '../../callbacks/url';
 import { checkText, invalid } from '../../operation/validate';
 import { connectionFor } from '../../transport';
 
@@ -52,10 +60,20 @@ export const callbackTargetFields: INodeProperties[] = [
 		name: 'webhookBaseUrl',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. https://hooks.example.com/webhook/',
+		description:
+			"Leave empty to use the URL of the active iMocha Trigger with this path (n8n's own webhook host and prefix). Otherwise the address under which n8n serves production webhooks, prefix included: https://hooks.example.com/webhook/, or https://hooks.example.com/hooks/ when N8N_ENDPOINT_WEBHOOK=hooks. Needed in queue mode, where the trigger runs in another process.",
+		displayOptions: { show: { callbackTarget: ['trigger'], '@version': [{ _cnd: { gte: 1.1 } }] } },
+	},
+	{
+		displayName: 'Webhook Base URL',
+		name: 'webhookBaseUrl',
+		type: 'string',
+		default: '',
 		placeholder: 'e.g. https://hooks.example.com/',
 		description:
-			"Leave empty to use this instance's own URL. Set it when iMocha must reach n8n at another address than the editor (a separate webhook host, WEBHOOK_URL differing from N8N_EDITOR_BASE_URL).",
-		displayOptions: { show: { callbackTarget: ['trigger'] } },
+			"Leave empty to use the URL of the active iMocha Trigger with this path. Otherwise n8n's address without the webhook prefix: this node version adds the prefix (webhook/, or the one the active trigger uses). New nodes take the whole prefix instead.",
+		displayOptions: { show: { callbackTarget: ['trigger'], '@version': [1] } },
 	},
 	{
 		displayName: 'Callback URL',
@@ -101,19 +119,45 @@ export async function resolveCallbackUrl(context: IExecuteFunctions, itemIndex: 
 	}
 	if (target === 'trigger') {
 		const path = checkText(context, itemIndex, 'Trigger Path', context.getNodeParameter('triggerPath', itemIndex, DEFAULT_TRIGGER_PATH));
+		const problem = triggerPathProblem(path);
+		if (problem) {
+			throw invalid(
+				context,
+				itemIndex,
+				'Trigger Path',
+				problem,
+				'Use the same plain path (letters, digits, "-", "/", e.g. imocha-callbacks) here and in the iMocha Trigger, without ":".',
+			);
+		}
 		const connection = await connectionFor(context);
-		return triggerCallbackUrl(webhookBase(context, itemIndex), path, connection.callbackSecret);
+		return withToken(triggerUrl(context, itemIndex, path), connection.callbackSecret);
 	}
 	return undefined;
 }
 
 /**
- * n8n builds production webhook URLs from its webhook base, but a node can only read the
- * instance URL, which is the editor URL when N8N_EDITOR_BASE_URL is set: hence the override.
+ * The trigger's production URL, without the token. An action node cannot ask n8n for its webhook
+ * host and prefix, so the URL comes from the override, else from the active trigger in this
+ * process (callbacks/listening.ts), else from the instance URL and n8n's default prefix.
  */
-function webhookBase(context: IExecuteFunctions, itemIndex: number): string {
-	const override = context.getNodeParameter('webhookBaseUrl', itemIndex, '') as string;
-	return override.trim() ? checkHttpUrl(context, itemIndex, 'Webhook Base URL', override) : context.getInstanceBaseUrl();
+function triggerUrl(context: IExecuteFunctions, itemIndex: number, path: string): string {
+	const active = activeTriggerUrl(path);
+	const override = String(context.getNodeParameter('webhookBaseUrl', itemIndex, '') ?? '').trim();
+	if (override) {
+		const base = checkHttpUrl(context, itemIndex, 'Webhook Base URL', override);
+		if (context.getNode().typeVersion >= 1.1) return triggerCallbackUrl(base, path, '');
+		// Version 1 took the address without the prefix and added it: saved workflows keep that meaning.
+		return triggerCallbackUrl(`${base.replace(/\/+$/, '')}/${prefixOf(active, path)}/`, path, '');
+	}
+	return active ?? triggerCallbackUrl(`${context.getInstanceBaseUrl().replace(/\/+$/, '')}/${DEFAULT_WEBHOOK_PREFIX}/`, path, '');
+}
+
+/** The webhook prefix segment in an active trigger's URL (.../<prefix>/<path>), else n8n's default. */
+function prefixOf(activeUrl: string | undefined, path: string): string {
+	if (!activeUrl) return DEFAULT_WEBHOOK_PREFIX;
+	const segments = new URL(activeUrl).pathname.replace(/\/+$/, '').split('/');
+	const pathSegments = path.split('/').filter(Boolean).length;
+	return segments[segments.length - pathSegments - 1] || DEFAULT_WEBHOOK_PREFIX;
 }
 
 /** Keeps the Callback Secret out of output items (execution logs, AI agents). */

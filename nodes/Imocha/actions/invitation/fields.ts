@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkEmail, checkEmailList, checkId, checkOption, checkText, checkUtcDateTime, invalid, toFlag } from '../../operation/validate';
+import { checkEmail, checkEmailList, checkId, checkOption, checkText, checkDateTime, invalid, toFlag } from '../../operation/validate';
 import { checkHttpUrl } from './callbackTarget';
 
 /** Fields and readers the invitation operations share. */
@@ -70,14 +70,14 @@ export const optionalFields: Record<string, INodeProperties> = {
 		name: 'startDateTime',
 		type: 'dateTime',
 		default: '',
-		description: 'When the candidate may start (UTC when no zone is given)',
+		description: 'When the candidate may start (in the workflow time zone unless the value has Z or an offset)',
 	},
 	endDateTime: {
 		displayName: 'End Date Time',
 		name: 'endDateTime',
 		type: 'dateTime',
 		default: '',
-		description: 'When access ends (UTC when no zone is given). Must be after the start.',
+		description: 'When access ends (in the workflow time zone unless the value has Z or an offset). Must be after the start.',
 	},
 	timeZoneId: {
 		displayName: 'Time Zone Name or ID',
@@ -147,9 +147,9 @@ export function readWindow(
 	fields: IDataObject,
 ): { start?: string; end?: string; timeZoneId?: number } {
 	const start = has(fields, 'startDateTime')
-		? checkUtcDateTime(context, itemIndex, 'Start Date Time', fields.startDateTime)
+		? checkDateTime(context, itemIndex, 'Start Date Time', fields.startDateTime)
 		: undefined;
-	const end = has(fields, 'endDateTime') ? checkUtcDateTime(context, itemIndex, 'End Date Time', fields.endDateTime) : undefined;
+	const end = has(fields, 'endDateTime') ? checkDateTime(context, itemIndex, 'End Date Time', fields.endDateTime) : undefined;
 	if (start && end && Date.parse(end) <= Date.parse(start)) {
 		throw invalid(context, itemIndex, 'End Date Time', `(${end}) must be after the Start Date Time (${start})`, 'Move the end after the start.');
 	}

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getReport, inviteByDefaultLink } from '../../api/assessment';
 import { field } from '../../api/read';
+import { isNotStarted } from '../../callbacks/status';
 import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
 import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
-import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../operation/validate';
+import { checkId, checkText, checkDateTime, compact, invalid } from '../../operation/validate';
 import { candidateNameField, optionalFields, readWindow } from './fields';
 
 const show = { resource: ['invitation'], operation: ['sendReminder'] };
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'End of the new access window (UTC when no zone is given). The invitation email goes out again with it.',
+		description: 'End of the new access window (in the workflow time zone unless the value has Z or an offset). The invitation email goes out again with it.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -41,7 +42,7 @@ const properties: INodeProperties[] = [
 				name: 'startDateTime',
 				type: 'dateTime',
 				default: '',
-				description: 'Start of the new access window (UTC when no zone is given). Defaults to now.',
+				description: 'Start of the new access window (in the workflow time zone unless the value has Z or an offset). Defaults to now.',
 			},
 			optionalFields.timeZoneId,
 		],
@@ -57,10 +58,10 @@ interface Input {
 }
 
 /**
- * Report statuses (https://developer.imocha.io/retrieve-candidate-test-report-18157698e0) that a re-invite reopens with a new window (https://developer.imocha.io/invite-candidate-18117335e0). The report
+ * Report statuses besides "not started" (null, empty or Pending: isNotStarted) (https://developer.imocha.io/retrieve-candidate-test-report-18157698e0) that a re-invite reopens with a new window (https://developer.imocha.io/invite-candidate-18117335e0). The report
  * spells statuses without spaces ("TestLeft"), so they are compared squashed.
  */
-const REMINDABLE = ['pending', 'expired', 'cancelled', 'canceled'];
+const REMINDABLE = ['expired', 'cancelled', 'canceled'];
 const IN_PROGRESS = ['inprogress'];
 const FINISHED = ['complete', 'completed', 'terminated', 'testleft'];
 
@@ -72,7 +73,7 @@ export const operation: ImochaOperation<Input> = {
 		const testInvitationId = readTestInvitationId(this, itemIndex);
 		const name = checkText(this, itemIndex, 'Candidate Name', this.getNodeParameter('candidateName', itemIndex, ''));
 		const fields = this.getNodeParameter('reminderFields', itemIndex, {}) as IDataObject;
-		const end = checkUtcDateTime(this, itemIndex, 'Access Until', this.getNodeParameter('endDateTime', itemIndex, ''));
+		const end = checkDateTime(this, itemIndex, 'Access Until', this.getNodeParameter('endDateTime', itemIndex, ''));
 		const given = readWindow(this, itemIndex, { ...fields, endDateTime: end });
 		const start = given.start ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 		if (Date.parse(end) <= Date.parse(start)) {
@@ -82,8 +83,9 @@ export const operation: ImochaOperation<Input> = {
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
 		const report = await getReport(this, input.testInvitationId, { itemIndex });
-		const status = String(field(report, 'status') ?? '');
-		refuseUnlessRemindable(this, input.testInvitationId, status, itemIndex);
+		const reported = field(report, 'status');
+		const status = typeof reported === 'string' ? reported : '';
+		if (!isNotStarted(reported)) refuseUnlessRemindable(this, input.testInvitationId, status, itemIndex);
 		const testId = checkId(this, itemIndex, 'Test ID (from the report)', field(report, 'testId'));
 		const email = checkText(this, itemIndex, 'Candidate Email (from the report)', field(report, 'candidateEmail'));
 
@@ -107,7 +109,7 @@ export const operation: ImochaOperation<Input> = {
 			testInvitationId: response.testInvitationId,
 			testUrl: response.testUrl,
 			...(response.status !== undefined ? { status: response.status } : {}),
-			previousStatus: status,
+			previousStatus: status || null,
 			email,
 			testId,
 			startDateTime: input.window.start,
@@ -141,6 +143,6 @@ function refuseUnlessRemindable(context: IExecuteFunctions, id: number, status: 
 	}
 	throw refuse(
 		`Invitation ${id} has the status "${status || 'unknown'}", which Send Reminder does not handle: no reminder sent`,
-		'Only pending, expired or cancelled invitations can be reminded.',
+		'Only invitations not started yet (pending, or an empty status), expired or cancelled can be reminded.',
 	);
 }

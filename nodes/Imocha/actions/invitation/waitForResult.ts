@@ -19,8 +19,9 @@ export function decideCallback(body: unknown, rawBody?: unknown, now = new Date(
 	}
 	const { event } = parsed;
 	if (event.isFinal) return { resume: true, event };
-	if (event.event === 'inProgress') {
-		return { resume: false, httpStatus: 200, answer: { received: true, resumed: false, reason: 'in progress' } };
+	if (event.event === 'inProgress' || event.event === 'notStarted') {
+		const reason = event.event === 'inProgress' ? 'in progress' : 'not started';
+		return { resume: false, httpStatus: 200, answer: { received: true, resumed: false, reason } };
 	}
 	// An unknown literal is not taken as the end of the attempt: the wait goes on until a known
 	// final status or the time limit, and the log says what arrived.

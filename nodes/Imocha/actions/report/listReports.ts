@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ReportQuery } from '../../api/assessment';
-import { checkUtcDateTime, invalid } from '../../operation/validate';
+import { checkDateTime, invalid } from '../../operation/validate';
 
 /** The date window and detail of Get Many and Get Many by Test (read by readReportFilters). */
 export const reportFilters: INodeProperties = {
@@ -17,7 +17,7 @@ export const reportFilters: INodeProperties = {
 			type: 'dateTime',
 			default: '',
 			description:
-				'Only reports from this moment on (UTC unless the value has a zone). Without Start Date and End Date, iMocha returns only the last 7 days.',
+				'Only reports from this moment on (in the workflow time zone unless the value has Z or an offset). Without Start Date and End Date, iMocha returns only the last 7 days.',
 		},
 		{
 			displayName: 'End Date',
@@ -25,7 +25,7 @@ export const reportFilters: INodeProperties = {
 			type: 'dateTime',
 			default: '',
 			description:
-				'Only reports up to this moment (UTC unless the value has a zone). Without Start Date and End Date, iMocha returns only the last 7 days.',
+				'Only reports up to this moment (in the workflow time zone unless the value has Z or an offset). Without Start Date and End Date, iMocha returns only the last 7 days.',
 		},
 		{
 			displayName: 'Include Sections',
@@ -40,8 +40,8 @@ export const reportFilters: INodeProperties = {
 export function readReportFilters(context: IExecuteFunctions, itemIndex: number): ReportQuery {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: ReportQuery = {};
-	if (filters.startDate) query.startDate = checkUtcDateTime(context, itemIndex, 'Start Date', filters.startDate);
-	if (filters.endDate) query.endDate = checkUtcDateTime(context, itemIndex, 'End Date', filters.endDate);
+	if (filters.startDate) query.startDate = checkDateTime(context, itemIndex, 'Start Date', filters.startDate);
+	if (filters.endDate) query.endDate = checkDateTime(context, itemIndex, 'End Date', filters.endDate);
 	if (query.startDate && query.endDate && query.startDate > query.endDate) {
 		throw invalid(context, itemIndex, 'End Date', `(${query.endDate}) is before the Start Date (${query.startDate})`, 'Swap the two dates.');
 	}

@@ -92,6 +92,18 @@ describe('Invitation > Send Reminder', () => {
 		expect(stored.status).toBe('Pending');
 	});
 
+	it.each([
+		['null (the issue example)', null],
+		['empty', ''],
+	])('reminds an invitation whose report status is %s: it has not started yet', async (_, status) => {
+		const id = await pendingInvitation(`no.status.${status === null ? 'null' : 'empty'}@example.com`);
+		const report = { testInvitationId: id, testId: JAVA, candidateEmail: `no.status.${status === null ? 'null' : 'empty'}@example.com`, status };
+		sandbox.faults.inject(new RegExp(`^GET /v3/reports/${id}$`), { kind: 'status', status: 200, body: report });
+		const [item] = await runImocha(sandbox, { parameters: reminder(id) });
+		expect(item.json).toMatchObject({ reminded: true, previousStatus: null, testInvitationId: id });
+		expect(sandbox.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /v3/reports/${id}`, `POST /v3/tests/${JAVA}/invite`]);
+	});
+
 	it('refuses a completed invitation, pointing to Reattempt, without re-inviting', async () => {
 		const error = await runImocha(sandbox, { parameters: reminder(2894726) }).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(NodeOperationError);

@@ -34,6 +34,20 @@ describe('Invite and Wait: callback decisions', () => {
 		expect(decideCallback('not json')).toMatchObject({ resume: false, httpStatus: 400 });
 	});
 
+	it.each([null, ''])('keeps waiting, answering 200, on a status that is %p (not started)', (status) => {
+		expect(decideCallback(body(status))).toEqual({
+			resume: false,
+			httpStatus: 200,
+			answer: { received: true, resumed: false, reason: 'not started' },
+		});
+	});
+
+	it('resumes on JSON posted as a form (curl -d), with string scores as numbers and a UTC attempt time', () => {
+		const text = JSON.stringify({ TestInvitationId: 42, Status: 'Complete', CandidateScore: '92', TotalScore: '115', AttemptedOnUtc: '2020-10-09T13:21:53' });
+		const decision = decideCallback({ [text]: '' }, Buffer.from(text));
+		expect(decision).toMatchObject({ resume: true, event: { testInvitationId: 42, scorePercentage: 80, attemptedOnUtc: '2020-10-09T13:21:53Z' } });
+	});
+
 	it('keeps waiting on an unknown status, with a warning for the log', () => {
 		const decision = decideCallback(body('Reviewed'));
 		expect(decision).toMatchObject({ resume: false, httpStatus: 200, warning: expect.stringMatching(/unknown status "Reviewed"/) });
