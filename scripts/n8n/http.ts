@@ -19,7 +19,8 @@ export const API_KEY_SCOPES = [
 	'execution:stop',
 ];
 
-const OWNER = {
+/** The owner of every throwaway instance; the browser tests sign in with it. */
+export const OWNER = {
 	email: 'owner@n8n-nodes-imocha.test',
 	firstName: 'E2E',
 	lastName: 'Owner',
