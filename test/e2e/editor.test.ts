@@ -119,6 +119,7 @@ describe('nodes panel (point 4)', () => {
 		await step('open Tour 01', () => editor.openWorkflow(tourWith('invite').id));
 		await step('open the nodes panel', () => editor.nodesPanel.open());
 		await step('search', () => editor.nodesPanel.search('iMocha'));
+		await editor.nodesPanel.items.filter({ hasText: EXPECTED.nodesPanelEntry }).first().waitFor();
 		entries = await editor.nodesPanel.itemTexts();
 		await editor.screenshot('nodes-panel-search');
 		await step('open the iMocha entry', () => editor.nodesPanel.openItem(EXPECTED.nodesPanelEntry));
