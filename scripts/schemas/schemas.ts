@@ -50,11 +50,6 @@ export function schemaFile(repoRoot: string, key: SchemaKey): string {
 	return `${path.join(nodeSourceDir(repoRoot, key.node), ...parts)}.json`;
 }
 
-/** The URL path the editor requests for a schema (served by n8n from dist/). */
-export function schemaUrlPath(packageName: string, key: SchemaKey): string {
-	return `/${['schemas', `${packageName}.${key.node}`, SCHEMA_VERSION, key.resource, key.operation].filter(Boolean).join('/')}.json`;
-}
-
 function typeOf(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'array';

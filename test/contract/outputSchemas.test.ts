@@ -39,10 +39,16 @@ beforeAll(async () => {
 	sandbox = await testSandbox();
 	samples = await collectOutputSamples(sandbox);
 	if (update) {
+		// Both triggers live in nodes/Imocha/ and n8n reads one `__schema__/v1.0.0.json` per folder
+		// for nodes without resource/operation, so samples are grouped by file.
+		const byFile = new Map<string, unknown[]>();
 		for (const sample of samples) {
 			const file = schemaFile(repoRoot, sample);
+			byFile.set(file, [...(byFile.get(file) ?? []), ...sample.items]);
+		}
+		for (const [file, items] of byFile) {
 			fs.mkdirSync(path.dirname(file), { recursive: true });
-			const schema = { $schema: 'http://json-schema.org/draft-07/schema#', ...inferSchema(sample.items) };
+			const schema = { $schema: 'http://json-schema.org/draft-07/schema#', ...inferSchema(items) };
 			fs.writeFileSync(file, `${JSON.stringify(schema, null, '\t')}\n`);
 		}
 	}

@@ -12,10 +12,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { exampleWorkflows, tourWorkflows, type StartWorkflow } from '../../scripts/start/workflows';
-import { OWNER } from '../../scripts/n8n/http';
-import { openBrowser, type Browser } from './fixtures/browser';
-import { Editor, type NodePanel } from './fixtures/editor';
-import { repoRoot, SETUP_TIMEOUT_MS, startHarness, type Harness } from './fixtures/harness';
+import { TEST_OWNER as OWNER } from '../../scripts/n8n/instance';
+import { openBrowser, type Browser } from '../helpers/browser';
+import { Editor, type NodePanel } from '../helpers/editor';
+import { repoRoot, SETUP_TIMEOUT_MS, startHarness, type Harness } from '../helpers/n8n';
 
 /** A step on a busy 2-core machine: n8n's editor takes seconds to load a workflow there. */
 const STEP_TIMEOUT_MS = 120_000;

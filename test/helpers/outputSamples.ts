@@ -1,6 +1,6 @@
 /**
  * Real outputs of every operation of the iMocha node and of both triggers, produced against the
- * sandbox with the parameters the real-n8n suite uses (test/e2e/fixtures/resources.ts). The
+ * sandbox with the parameters the real-n8n suite uses (scripts/workflows/resources.ts). The
  * output schemas in `__schema__` folders are generated from these samples
  * and checked against them by test/contract/outputSchemas.test.ts (`npm run schemas` regenerates them).
  */
@@ -8,10 +8,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 // The action node first: the triggers import its modules, which must not load half-way through it.
 import { imochaNode, runImocha, sandboxCredentials } from './runNode';
-import { ImochaPollTrigger } from '../../nodes/ImochaPollTrigger/ImochaPollTrigger.node';
-import { ImochaTrigger } from '../../nodes/ImochaTrigger/ImochaTrigger.node';
+import { ImochaPollTrigger } from '../../nodes/Imocha/ImochaPollTrigger.node';
+import { ImochaTrigger } from '../../nodes/Imocha/ImochaTrigger.node';
 import type { Sandbox } from '../../sandbox/server';
-import { resourceWorkflows } from '../e2e/fixtures/resources';
+import { resourceWorkflows } from '../../scripts/workflows/resources';
 import { createExecuteContext } from './context';
 import { createPollContext, createWebhookContext } from './webhookContext';
 
