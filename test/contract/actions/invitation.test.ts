@@ -39,11 +39,11 @@ describe('Invitation', () => {
 			expect(output[0].json.status).toBe('Pending');
 		});
 
-		it('sends only email and name when nothing else is set, and returns a small item', async () => {
+		it('sends email, name and "iMocha emails the candidate" when nothing else is set, and returns a small item', async () => {
 			const output = await runImocha(sandbox, { parameters: invite({ candidateEmail: ' min@example.com ' }) });
 			expect(sandbox.requests).toHaveLength(1);
 			expect(sandbox.requests[0]).toMatchObject({ method: 'POST', path: `/v3/tests/${JAVA}/invite`, query: {} });
-			expect(sandbox.requests[0].body).toEqual({ email: 'min@example.com', name: 'Lena Fischer' });
+			expect(sandbox.requests[0].body).toEqual({ email: 'min@example.com', name: 'Lena Fischer', sendEmail: 'yes' });
 			expect(output).toHaveLength(1);
 			expect(output[0].pairedItem).toEqual({ item: 0 });
 			expect(Object.keys(output[0].json).sort()).toEqual(['email', 'status', 'testId', 'testInvitationId', 'testUrl']);
@@ -100,11 +100,20 @@ describe('Invitation', () => {
 			});
 		});
 
+		it.each([
+			['"No Email"', { invitationEmail: 'none' }, 'no'],
+			['a saved "Send Invitation Email: off" under Add Field', { additionalFields: { sendEmail: false } }, 'no'],
+			['a saved "Send Invitation Email: on" over "No Email"', { invitationEmail: 'none', additionalFields: { sendEmail: true } }, 'yes'],
+		])('sends sendEmail as iMocha expects for %s', async (_, parameters, expected) => {
+			await runImocha(sandbox, { parameters: invite({ candidateEmail: 'mail@example.com', ...parameters }) });
+			expect((sandbox.requests[0].body as Record<string, unknown>).sendEmail).toBe(expected);
+		});
+
 		it('lets email and name stay empty with "Disable Mandatory Fields", sending neither', async () => {
 			const output = await runImocha(sandbox, {
 				parameters: invite({ candidateEmail: '', candidateName: '', additionalFields: { disableMandatoryFields: true } }),
 			});
-			expect(sandbox.requests[0].body).toStrictEqual({ disableMandatoryFields: 1 });
+			expect(sandbox.requests[0].body).toStrictEqual({ disableMandatoryFields: 1, sendEmail: 'yes' });
 			expect(output[0].json).toMatchObject({ testId: JAVA, status: 'Pending' });
 			expect(output[0].json).not.toHaveProperty('email');
 		});
@@ -181,6 +190,7 @@ describe('Invitation', () => {
 				email: 'hook@example.com',
 				name: 'Lena Fischer',
 				callbackUrl: 'http://127.0.0.1:5678/webhook/imocha-callbacks?token=cb-s3cret',
+				sendEmail: 'yes',
 			});
 			await runImocha(sandbox, {
 				credentials,

@@ -26,6 +26,38 @@ export const candidateNameField: INodeProperties = {
 	description: 'The candidate\'s full name. May be empty only with "Disable Mandatory Fields".',
 };
 
+/**
+ * Whether iMocha emails the test link. iMocha's own default is no email
+ * (https://developer.imocha.io/invite-candidate-18117335e0); a recruiter expects the candidate to
+ * get one, so this field sits next to the candidate and defaults to sending it. Workflows saved
+ * with "Send Invitation Email" under Add Field keep that choice (readInvitationEmail).
+ */
+export const invitationEmailField: INodeProperties = {
+	displayName: 'Invitation Email',
+	name: 'invitationEmail',
+	type: 'options',
+	options: [
+		{
+			name: 'iMocha Emails the Candidate',
+			value: 'send',
+			description: 'The candidate gets an email from iMocha with the test link',
+		},
+		{
+			name: 'No Email (I Share the Test URL)',
+			value: 'none',
+			description: 'Nothing is emailed: pass the returned Test URL to the candidate yourself',
+		},
+	],
+	default: 'send',
+	hint: 'With "iMocha Emails the Candidate" the candidate gets the test link by email; with "No Email" only the output\'s Test URL leads to the test',
+};
+
+/** sendEmail for an invite body: a "Send Invitation Email" stored under Add Field wins (older workflows), else the Invitation Email field. */
+export function readInvitationEmail(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): 'yes' | 'no' {
+	if (has(fields, 'sendEmail')) return yesNo(fields.sendEmail);
+	return context.getNodeParameter('invitationEmail', itemIndex, 'send') === 'none' ? 'no' : 'yes';
+}
+
 export const optionalFields: Record<string, INodeProperties> = {
 	redirectUrl: {
 		displayName: 'Redirect URL',
