@@ -25,7 +25,8 @@ export const triggerProperties: INodeProperties[] = [
 			'The URL path the trigger listens on: the production URL is [n8n webhook URL]/webhook/[path]. Keep the default unless two workflows in this n8n need separate iMocha triggers; the iMocha node\'s invite operations use the default path.',
 	},
 	{
-		displayName: 'Statuses',
+		// "Events" is the label n8n's nodes panel lists as the iMocha entry's triggers ("On Complete", ...).
+		displayName: 'Events',
 		name: 'statuses',
 		type: 'multiOptions',
 		options: [

@@ -64,7 +64,10 @@ describe('token', () => {
 	])('answers 401 and starts no run when the token is %s', async (_, query) => {
 		const { context, result, response } = await call({ query });
 		expect(response.statusCode).toBe(401);
-		expect(response.body).toEqual({ message: 'Missing or invalid callback token' });
+		expect(response.body).toEqual({
+			message: expect.stringMatching(/^Missing or invalid callback token \((missing|wrong) token\)$/),
+			hint: expect.stringContaining('?token=<Callback Secret'),
+		});
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(context.logger.warnings[0]).toMatch(/refused a callback/);
 	});
