@@ -11,6 +11,7 @@ import type {
 
 import { handleResumeCallback, resumeWebhook } from './actions/invitation/resumeWebhook';
 import { resources } from './actions/resources';
+import { ENTRY_DESCRIPTION } from './entryDescription';
 import { route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 import { requestOptionsField } from './operation/requestOptions';
@@ -23,7 +24,7 @@ export class Imocha implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Invite candidates to iMocha skills tests, read reports and manage Skills Intelligence data',
+		description: ENTRY_DESCRIPTION,
 		defaults: { name: 'iMocha' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

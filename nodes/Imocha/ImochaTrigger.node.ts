@@ -7,6 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { ENTRY_DESCRIPTION } from './entryDescription';
 import { triggerProperties } from './trigger/description';
 import { handleCallback } from './trigger/handleCallback';
 import { activationWarnings, withoutQuery } from './trigger/lifecycle';
@@ -23,7 +24,7 @@ export class ImochaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"on " + ($parameter["statuses"] || []).join(", ")}}',
-		description: 'Starts the workflow when a candidate starts or finishes an iMocha test',
+		description: ENTRY_DESCRIPTION,
 		defaults: { name: 'iMocha Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
