@@ -15,7 +15,7 @@ import { API_KEY_SCOPES, publicApi } from './n8n/http';
 import { N8nInstance } from './n8n/instance';
 import { ensureRuntime, N8N_VERSION } from './n8n/runtime';
 import { createApiKey, setupOwner } from './n8n/owner';
-import { exampleWorkflows, tourWorkflows, type StartWorkflow } from './start/workflows';
+import { exampleWorkflows, inListOrder, tourWorkflows, type StartWorkflow } from './start/workflows';
 
 const repoRoot = path.resolve(__dirname, '..');
 const CREDENTIAL = { id: 'imochaSandbox', name: 'iMocha sandbox' };
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 	await n8n.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url, CALLBACK_SECRET)]);
 	const examples = exampleWorkflows(repoRoot, CREDENTIAL);
 	const tour = tourWorkflows(CREDENTIAL);
-	const workflows = [...examples, ...tour];
+	const workflows = inListOrder(examples, tour);
 	await n8n.importWorkflows(workflows.map(withoutStartFlags));
 
 	log('Starting n8n...');

@@ -136,7 +136,7 @@ describe('Invitation', () => {
 			const [cancelled] = await runImocha(sandbox, {
 				parameters: { resource: 'invitation', operation: 'cancel', testInvitationId: String(id) },
 			});
-			expect(cancelled.json).toEqual({ testInvitationId: id, status: 'cancelled' });
+			expect(cancelled.json).toEqual({ testInvitationId: id, status: 'Cancelled' });
 			expect(sandbox.requests[1]).toMatchObject({ method: 'POST', path: `/v3/invitations/${id}/cancel`, rawBody: '' });
 			expect(statusOf(id)).toBe('Cancelled');
 
@@ -457,7 +457,7 @@ describe('Invitation', () => {
 				continueOnFail: true,
 			});
 			expect(JSON.stringify(output[0].json)).toContain(CANCEL_REFUSED);
-			expect(output[1].json).toEqual({ testInvitationId: created.json.testInvitationId, status: 'cancelled' });
+			expect(output[1].json).toEqual({ testInvitationId: created.json.testInvitationId, status: 'Cancelled' });
 			expect(output[2].json.error).toMatch(/"Test Invitation ID" of item 2/);
 			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});
