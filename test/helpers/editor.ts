@@ -141,6 +141,17 @@ export class NodePanel {
 		);
 	}
 
+	/** What a top-level parameter shows: its label, hint and current value (a dropdown's choice is an input's value). */
+	async parameterText(name: string): Promise<string> {
+		return this.parameters.evaluate((root, parameter) => {
+			const label = root.querySelector(`[data-test-id="input-label"] label[for="${parameter}"]`);
+			const item = label?.closest('[data-test-id="input-label"]')?.parentElement;
+			if (!item) return '';
+			const values = [...item.querySelectorAll('input')].map((input) => (input as unknown as { value: string }).value);
+			return [item.textContent ?? '', ...values].join(' ').replace(/\s+/g, ' ').trim();
+		}, name);
+	}
+
 	/** A trigger's panel text (its help and notices), with "When will this node trigger my flow?" expanded. */
 	async triggerHelp(): Promise<string> {
 		const expander = this.root.getByText('When will this node trigger my flow?');
