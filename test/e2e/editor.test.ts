@@ -220,3 +220,18 @@ describe('iMocha Trigger panel (point 3)', () => {
 		expect(help).toMatch(EXPECTED.triggerHelpMentions);
 	});
 });
+
+describe('a finished run (Tour 01)', () => {
+	it('runs Tour 01 from the canvas: each step once, all green', async () => {
+		const tour01 = tourWith('invite');
+		const steps = tour01.nodes.filter((node) => node.type === ACTION);
+		expect(steps.filter((node) => (node as { executeOnce?: boolean }).executeOnce)).toEqual([]);
+		await editor.openWorkflow(tour01.id);
+		await editor.page.getByTestId('execute-workflow-button').click();
+		await editor.page.getByText('Workflow executed successfully').first().waitFor({ timeout: STEP_TIMEOUT_MS - 20_000 });
+		await editor.page.locator('[data-test-id="canvas-node-status-success"]').nth(steps.length).waitFor();
+		await editor.screenshot('finished-run');
+		// The Start node and every step show the success mark.
+		expect(await editor.page.locator('[data-test-id="canvas-node-status-success"]').count()).toBe(steps.length + 1);
+	}, STEP_TIMEOUT_MS);
+});
