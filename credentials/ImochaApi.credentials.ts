@@ -102,5 +102,25 @@ export class ImochaApi implements ICredentialType {
 			url: '/v3/accounts/business-units',
 			method: 'GET',
 		},
+		// n8n shows only the HTTP status text ("Unauthorized") unless a rule names the message. A rule's
+		// message is fixed text, so it quotes iMocha's documented answer to a bad key
+		// (https://developer.imocha.io/authentication-mechanism-1162129m0) and says what to do.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'iMocha answered 401: "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription." Copy the API key again from iMocha\'s Integrations page and check that the Region matches your account.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'iMocha answered 403 Forbidden: this API key may not read business units. Ask your iMocha admin for a key with API access.',
+				},
+			},
+		],
 	};
 }

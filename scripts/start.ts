@@ -15,7 +15,7 @@ import { API_KEY_SCOPES, publicApi } from './n8n/http';
 import { N8nInstance } from './n8n/instance';
 import { ensureRuntime, N8N_VERSION } from './n8n/runtime';
 import { createApiKey, setupOwner } from './n8n/owner';
-import { exampleWorkflows, tourWorkflows, type StartWorkflow } from './start/workflows';
+import { exampleWorkflows, inListOrder, tourWorkflows, type StartWorkflow } from './start/workflows';
 
 const repoRoot = path.resolve(__dirname, '..');
 const CREDENTIAL = { id: 'imochaSandbox', name: 'iMocha sandbox' };
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 	await n8n.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url, CALLBACK_SECRET)]);
 	const examples = exampleWorkflows(repoRoot, CREDENTIAL);
 	const tour = tourWorkflows(CREDENTIAL);
-	const workflows = [...examples, ...tour];
+	const workflows = inListOrder(examples, tour);
 	await n8n.importWorkflows(workflows.map(withoutStartFlags));
 
 	log('Starting n8n...');
@@ -116,6 +116,10 @@ async function main(): Promise<void> {
 			...examples.map((workflow) => `    - ${workflow.name}${workflow.activate ? ' (active)' : ''}`),
 			`    - ${tour.length} "Tour" workflows: open one and click "Execute workflow" to run every operation of a resource`,
 			'',
+			`  Callback Secret of "${CREDENTIAL.name}": ${CALLBACK_SECRET} (test and production URLs need ?token=${CALLBACK_SECRET})`,
+			'  Sample event: open an active example, double-click its iMocha Trigger, click "Execute step", then:',
+			...activeTriggerPaths(examples).map((triggerPath) => `    curl -X POST '${n8n.baseUrl}/webhook-test/${triggerPath}?token=${CALLBACK_SECRET}'`),
+			'',
 			'  Play a candidate (the tour\'s Invite step sends the callback to the active iMocha Trigger):',
 			`    curl -X POST ${sandbox.url}/__sandbox/invitations/<testInvitationId>/status -d '{"status":"Complete"}'`,
 			`  See what the sandbox received: ${sandbox.url}/__sandbox/requests`,
@@ -125,6 +129,14 @@ async function main(): Promise<void> {
 			.filter((line, index, lines) => line !== '' || lines[index - 1] !== '')
 			.join('\n'),
 	);
+}
+
+/** The paths of the iMocha Triggers npm start publishes (one per path, see start/workflows.ts). */
+function activeTriggerPaths(examples: StartWorkflow[]): string[] {
+	return examples
+		.filter((workflow) => workflow.activate)
+		.flatMap((workflow) => workflow.nodes.filter((node) => node.type === 'n8n-nodes-imocha.imochaTrigger'))
+		.map((node) => String(node.parameters?.path ?? 'imocha-callbacks'));
 }
 
 main().catch((error: Error) => {

@@ -11,6 +11,7 @@ import type {
 
 import { handleResumeCallback, resumeWebhook } from './actions/invitation/resumeWebhook';
 import { resources } from './actions/resources';
+import { ENTRY_DESCRIPTION } from './entryDescription';
 import { route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 import { requestOptionsField } from './operation/requestOptions';
@@ -25,7 +26,7 @@ export class Imocha implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Invite candidates to iMocha skills tests, read reports and manage Skills Intelligence data',
+		description: ENTRY_DESCRIPTION,
 		defaults: { name: 'iMocha' },
 		usableAsTool: true,
 		documentationUrl: 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#operations',

@@ -16,7 +16,7 @@ export class ImochaPollTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"Attempts: " + ($parameter["states"] || []).join(", ")}}',
 		description:
-			'Starts the workflow for finished, cancelled and expired iMocha test attempts, by polling. For n8n instances iMocha cannot reach.',
+			'Starts the workflow for finished, cancelled and expired iMocha test attempts by polling: for invitations made in iMocha itself, or an n8n iMocha cannot reach',
 		documentationUrl: 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#imocha-poll-trigger-polling',
 		defaults: { name: 'iMocha Poll Trigger' },
 		polling: true,

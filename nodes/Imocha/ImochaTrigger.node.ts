@@ -9,6 +9,7 @@ import type {
 
 import { forgetTriggerUrl, rememberTriggerUrl } from './callbacks/listening';
 import { triggerPathProblem } from './callbacks/url';
+import { ENTRY_DESCRIPTION } from './entryDescription';
 import { triggerProperties } from './trigger/description';
 import { handleCallback } from './trigger/handleCallback';
 import { activationWarnings, withoutQuery } from './trigger/lifecycle';
@@ -25,7 +26,7 @@ export class ImochaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"on " + ($parameter["statuses"] || []).join(", ")}}',
-		description: 'Starts the workflow when a candidate starts or finishes an iMocha test',
+		description: ENTRY_DESCRIPTION,
 		documentationUrl: 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#imocha-trigger-webhook',
 		defaults: { name: 'iMocha Trigger' },
 		inputs: [],
@@ -44,12 +45,16 @@ export class ImochaTrigger implements INodeType {
 			header: 'iMocha posts to this trigger when a candidate starts and finishes a test',
 			executionsHelp: {
 				inactive:
-					"<b>While building your workflow</b>, click 'Listen for test event' and POST a callback to the <b>test URL</b> (an empty POST gives a sample event). The test URL works only while the editor listens, and iMocha never knows it. <br /><br /><b>Once you're happy with your workflow</b>, publish it. From then on, invitations sent by the iMocha node carry the <b>production URL</b>, and every callback starts a run you can see in the executions list.",
+					"<b>While building your workflow</b>, click <b>Execute step</b>, then POST a callback to the <b>test URL</b> with <code>?token=</code> and the credential's Callback Secret added (with the token, an empty POST gives a sample event; without it n8n keeps listening and the POST gets a 401 that says so). The test URL works only while the editor listens, and iMocha never knows it. <br /><br /><b>Once you're happy with your workflow</b>, publish it: invitations sent by the iMocha node then carry the <b>production URL</b>, and every callback starts a run you can see in the executions list.",
 				active:
-					"<b>While building your workflow</b>, click 'Listen for test event' and POST a callback to the <b>test URL</b> (an empty POST gives a sample event). <br /><br /><b>Your workflow is active</b>: invitations sent by the iMocha node carry the <b>production URL</b>, and each callback that passes the filters starts a run you can see in the executions list. Invitations created before activation keep the URL they were sent with.",
+					"<b>While building your workflow</b>, click <b>Execute step</b>, then POST a callback to the <b>test URL</b> with <code>?token=</code> and the credential's Callback Secret added (with the token, an empty POST gives a sample event; without it n8n keeps listening and the POST gets a 401 that says so). <br /><br /><b>This workflow is published</b>: invitations sent by the iMocha node carry the <b>production URL</b>, and each callback that passes the filters starts a run you can see in the executions list. Invitations created before publishing keep the URL they were sent with.",
 			},
-			activationHint:
-				"Publish the workflow, then invite candidates with the iMocha node: each invitation carries this trigger's production URL. iMocha only posts to https URLs.",
+			activationHint: {
+				inactive:
+					"Publish the workflow, then invite candidates with the iMocha node: each invitation carries this trigger's production URL. iMocha only posts to https URLs.",
+				active:
+					"Published: invitations the iMocha node sends from now on carry this trigger's production URL. iMocha only posts to https URLs.",
+			},
 		},
 		properties: triggerProperties,
 	};

@@ -16,8 +16,8 @@ import { createApiKey, setupOwner, type Owner } from './owner';
 
 type Log = (msg: string) => void;
 
-/** The owner of a throwaway instance. */
-const TEST_OWNER: Owner = {
+/** The owner of a throwaway instance; the browser test signs in with it. */
+export const TEST_OWNER: Owner = {
 	email: 'owner@n8n-nodes-imocha.test',
 	firstName: 'E2E',
 	lastName: 'Owner',

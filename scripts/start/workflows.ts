@@ -109,3 +109,14 @@ export function tourWorkflows(credential: CredentialRef): StartWorkflow[] {
 		activate: false,
 	}));
 }
+
+/**
+ * The workflows in the order the editor's list should show them (it sorts by last update, newest
+ * first): the active examples, the other examples, then Tour 01 to 14. Each gets an `updatedAt` one
+ * second apart, and the list is returned oldest first, so the import order agrees when n8n sets
+ * the time itself.
+ */
+export function inListOrder(examples: StartWorkflow[], tour: StartWorkflow[], now = Date.now()): StartWorkflow[] {
+	const shown = [...examples.filter((workflow) => workflow.activate), ...examples.filter((workflow) => !workflow.activate), ...tour];
+	return shown.map((workflow, index) => ({ ...workflow, updatedAt: new Date(now - index * 1000).toISOString() })).reverse();
+}

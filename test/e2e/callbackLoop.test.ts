@@ -66,9 +66,7 @@ describe('invite -> candidate -> callback -> iMocha Trigger, in a real n8n', () 
 
 		const [item] = nodeOutput(await harness.n8n.getExecution(run.id, true), 'iMocha Trigger');
 		expect(item.json).toMatchObject({
-			TestInvitationId: invitation.testInvitationId,
 			testInvitationId: invitation.testInvitationId,
-			Status: 'Complete',
 			status: 'Complete',
 			event: 'complete',
 			isFinal: true,

@@ -137,7 +137,6 @@ describe('Invite and Wait for Result in a real n8n', () => {
 			const [result] = outputOf(await n8n.getExecution(done.id, true));
 			expect(result.json).toMatchObject({
 				testInvitationId: invitation.testInvitationId,
-				Status: 'Complete',
 				status: 'Complete',
 				isFinal: true,
 				timedOut: false,

@@ -80,7 +80,7 @@ describe('every iMocha operation in a real n8n', () => {
 		expect(jsonOf(execution, 'Send Reminder')).toEqual([
 			expect.objectContaining({ reminded: true, testInvitationId: id, email: 'e2e.invite@example.com', endDateTime: '2030-01-31T18:00:00Z' }),
 		]);
-		expect(jsonOf(execution, 'Cancel')).toEqual([{ testInvitationId: id, status: 'cancelled' }]);
+		expect(jsonOf(execution, 'Cancel')).toEqual([{ testInvitationId: id, status: 'Cancelled' }]);
 		expect(jsonOf(execution, 'Reattempt')).toEqual([expect.objectContaining({ testInvitationId: expect.any(Number) })]);
 		const [byLink] = jsonOf(execution, 'Invite by Test Link');
 		expect(byLink).toMatchObject({ email: 'e2e.link@example.com', testInvitationId: expect.any(Number) });

@@ -51,10 +51,12 @@ export function parseCallback(body: unknown, rawBody?: unknown, now = new Date()
 	const notStarted = isNotStarted(status);
 	const event = notStarted ? undefined : eventOf(status as string);
 	const attemptedOnUtc = asUtcTimestamp(field(record, 'AttemptedOnUtc'));
+	// One casing per field in the output: the camelCase keys below replace iMocha's own.
+	const rest = Object.fromEntries(Object.entries(record).filter(([key]) => !/^(testinvitationid|status)$/i.test(key)));
 	return {
 		ok: true,
 		event: {
-			...record,
+			...rest,
 			testInvitationId: id,
 			status: typeof status === 'string' ? status : '',
 			event: notStarted ? 'notStarted' : (event ?? 'unknown'),

@@ -9,7 +9,7 @@ export const DEFAULT_EVENTS: CallbackEvent[] = ['complete', 'terminated', 'testL
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'iMocha has no webhook settings: each invitation carries its callback URL. Invitations sent by the iMocha node (Invite, Invite by Test Link, Reattempt) point at this trigger\'s production URL with the credential\'s Callback Secret, so nothing needs copying. Invitations created before the workflow was active keep the URL they were sent with, and invitations made in the iMocha web app carry none: use the iMocha Poll Trigger for those. iMocha only posts to https URLs.',
+			'Invitations sent by the iMocha node with "Send Results To: iMocha Trigger" carry this trigger\'s URL, so nothing needs copying. For invitations made in iMocha itself, use the iMocha Poll Trigger.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -25,7 +25,8 @@ export const triggerProperties: INodeProperties[] = [
 			'The URL path the trigger listens on: the production URL is [n8n webhook URL]/webhook/[path] (or another prefix set with N8N_ENDPOINT_WEBHOOK). No ":" (n8n would add the webhook ID to the URL). Keep the default unless two workflows in this n8n need separate iMocha triggers; the iMocha node\'s invite operations use the default path.',
 	},
 	{
-		displayName: 'Statuses',
+		// "Events" is the label n8n's nodes panel lists as the iMocha entry's triggers ("On Complete", ...).
+		displayName: 'Events',
 		name: 'statuses',
 		type: 'multiOptions',
 		options: [

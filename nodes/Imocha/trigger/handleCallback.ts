@@ -30,7 +30,10 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	const token = checkToken(String(credentials.callbackSecret ?? ''), query[CALLBACK_TOKEN_PARAMETER]);
 	if (token === 'missing' || token === 'wrong') {
 		this.logger.warn(`iMocha Trigger refused a callback: ${token} token`);
-		return reply(401, { message: 'Missing or invalid callback token' });
+		return reply(401, {
+			message: `Missing or invalid callback token (${token} token)`,
+			hint: "Add ?token=<Callback Secret of this trigger's iMocha credential> to the URL. Invitations sent by the iMocha node carry it already; while the editor listens, a POST without it starts nothing.",
+		});
 	}
 
 	const request = this.getRequestObject();

@@ -39,11 +39,11 @@ describe('Invitation', () => {
 			expect(output[0].json.status).toBe('Pending');
 		});
 
-		it('sends only email and name when nothing else is set, and returns a small item', async () => {
-			const output = await runImocha(sandbox, { parameters: invite({ candidateEmail: ' min@example.com ' }) });
+		it('sends email, name and "iMocha emails the candidate" when nothing else is set, and returns a small item', async () => {
+			const output = await runImocha(sandbox, { typeVersion: 1.1, parameters: invite({ candidateEmail: ' min@example.com ' }) });
 			expect(sandbox.requests).toHaveLength(1);
 			expect(sandbox.requests[0]).toMatchObject({ method: 'POST', path: `/v3/tests/${JAVA}/invite`, query: {} });
-			expect(sandbox.requests[0].body).toEqual({ email: 'min@example.com', name: 'Lena Fischer' });
+			expect(sandbox.requests[0].body).toEqual({ email: 'min@example.com', name: 'Lena Fischer', sendEmail: 'yes' });
 			expect(output).toHaveLength(1);
 			expect(output[0].pairedItem).toEqual({ item: 0 });
 			expect(Object.keys(output[0].json).sort()).toEqual(['email', 'status', 'testId', 'testInvitationId', 'testUrl']);
@@ -100,11 +100,26 @@ describe('Invitation', () => {
 			});
 		});
 
+		it.each([
+			['"No Email"', { invitationEmail: 'none' }, 'no'],
+			['a saved "Send Invitation Email: off" under Add Field', { additionalFields: { sendEmail: false } }, 'no'],
+			['a saved "Send Invitation Email: on" over "No Email"', { invitationEmail: 'none', additionalFields: { sendEmail: true } }, 'yes'],
+		])('sends sendEmail as iMocha expects for %s', async (_, parameters, expected) => {
+			await runImocha(sandbox, { typeVersion: 1.1, parameters: invite({ candidateEmail: 'mail@example.com', ...parameters }) });
+			expect((sandbox.requests[0].body as Record<string, unknown>).sendEmail).toBe(expected);
+		});
+
+		it('keeps a saved version-1 node that never chose an email as it was: no sendEmail (iMocha sends none)', async () => {
+			await runImocha(sandbox, { typeVersion: 1, parameters: invite({ candidateEmail: 'v1.quiet@example.com' }) });
+			expect(sandbox.requests[0].body).toEqual({ email: 'v1.quiet@example.com', name: 'Lena Fischer' });
+		});
+
 		it('lets email and name stay empty with "Disable Mandatory Fields", sending neither', async () => {
 			const output = await runImocha(sandbox, {
+				typeVersion: 1.1,
 				parameters: invite({ candidateEmail: '', candidateName: '', additionalFields: { disableMandatoryFields: true } }),
 			});
-			expect(sandbox.requests[0].body).toStrictEqual({ disableMandatoryFields: 1 });
+			expect(sandbox.requests[0].body).toStrictEqual({ disableMandatoryFields: 1, sendEmail: 'yes' });
 			expect(output[0].json).toMatchObject({ testId: JAVA, status: 'Pending' });
 			expect(output[0].json).not.toHaveProperty('email');
 		});
@@ -127,7 +142,7 @@ describe('Invitation', () => {
 			const [cancelled] = await runImocha(sandbox, {
 				parameters: { resource: 'invitation', operation: 'cancel', testInvitationId: String(id) },
 			});
-			expect(cancelled.json).toEqual({ testInvitationId: id, status: 'cancelled' });
+			expect(cancelled.json).toEqual({ testInvitationId: id, status: 'Cancelled' });
 			expect(sandbox.requests[1]).toMatchObject({ method: 'POST', path: `/v3/invitations/${id}/cancel`, rawBody: '' });
 			expect(statusOf(id)).toBe('Cancelled');
 
@@ -175,12 +190,14 @@ describe('Invitation', () => {
 			const credentials = sandboxCredentials(sandbox, { callbackSecret: 'cb-s3cret' });
 			await runImocha(sandbox, {
 				credentials,
+				typeVersion: 1.1,
 				parameters: invite({ candidateEmail: 'hook@example.com', callbackTarget: 'trigger' }),
 			});
 			expect(sandbox.requests[0].body).toEqual({
 				email: 'hook@example.com',
 				name: 'Lena Fischer',
 				callbackUrl: 'http://127.0.0.1:5678/webhook/imocha-callbacks?token=cb-s3cret',
+				sendEmail: 'yes',
 			});
 			await runImocha(sandbox, {
 				credentials,
@@ -463,7 +480,7 @@ describe('Invitation', () => {
 				continueOnFail: true,
 			});
 			expect(JSON.stringify(output[0].json)).toContain(CANCEL_REFUSED);
-			expect(output[1].json).toEqual({ testInvitationId: created.json.testInvitationId, status: 'cancelled' });
+			expect(output[1].json).toEqual({ testInvitationId: created.json.testInvitationId, status: 'Cancelled' });
 			expect(output[2].json.error).toMatch(/"Test Invitation ID" of item 2/);
 			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});

@@ -30,7 +30,14 @@ describe('Timezone', () => {
 		const context = createLoadOptionsContext({ parameters: {}, credentials: sandboxCredentials(sandbox) });
 		const options = await getTimezones.call(context);
 		expect(sandbox.requests[0].path).toBe('/v3/timezones');
-		expect(options).toHaveLength(sandbox.state.timezones.length);
-		expect(options[1]).toEqual({ name: '(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi', value: 1720 });
+		expect(options).toHaveLength(sandbox.state.timezones.length + 1);
+		expect(options[0]).toEqual({ name: "Not Set (iMocha's Default)", value: '' });
+		expect(options).toContainEqual({ name: '(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi', value: 1720 });
+	});
+
+	it('getTimezones lists the zones from west to east', async () => {
+		const context = createLoadOptionsContext({ parameters: {}, credentials: sandboxCredentials(sandbox) });
+		const names = (await getTimezones.call(context)).slice(1).map((option) => option.name.replace(/\).*/, ')'));
+		expect(names).toEqual(['(UTC-08:00)', '(UTC-05:00)', '(UTC)', '(UTC+00:00)', '(UTC+01:00)', '(UTC+05:30)', '(UTC+08:00)']);
 	});
 });

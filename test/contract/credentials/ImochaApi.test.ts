@@ -57,6 +57,9 @@ describe('ImochaApi credential', () => {
 		const response = await runCredentialTest(sandboxCredentials(sandbox, { apiKey: 'nope' }));
 		expect(response.statusCode).toBe(401);
 		expect(response.body.message).toMatch(/invalid subscription key/);
+		// n8n's credential dialog shows the matching rule's message: it must carry what iMocha said.
+		const rule = new ImochaApi().test.rules?.find((entry) => entry.type === 'responseCode' && entry.properties.value === response.statusCode);
+		expect(rule?.properties.message).toContain(response.body.message);
 	});
 
 	it('targets the global host when the region is left at its default', () => {

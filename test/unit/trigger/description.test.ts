@@ -27,11 +27,18 @@ describe('iMocha Trigger description', () => {
 	});
 
 	it('explains test vs production URL in the trigger panel', () => {
-		const panel = webhookTrigger.triggerPanel as { executionsHelp: { active: string; inactive: string }; activationHint: string };
+		type Both = { active: string; inactive: string };
+		const panel = webhookTrigger.triggerPanel as { executionsHelp: Both; activationHint: Both };
 		expect(panel.executionsHelp.inactive).toMatch(/test URL.*only while the editor listens/i);
-		expect(panel.executionsHelp.inactive).toMatch(/production URL/);
-		expect(panel.executionsHelp.active).toMatch(/production URL/);
-		expect(panel.activationHint).toMatch(/https/);
+		for (const help of [panel.executionsHelp.inactive, panel.executionsHelp.active]) {
+			expect(help).toMatch(/production URL/);
+			// n8n 2.x's button, and the token the test URL needs.
+			expect(help).toContain('<b>Execute step</b>');
+			expect(help).toMatch(/\?token=.*Callback Secret/);
+			expect(help).not.toContain('Listen for test event');
+		}
+		expect(panel.activationHint.inactive).toMatch(/^Publish the workflow.*https/);
+		expect(panel.activationHint.active).toMatch(/^Published:.*https/);
 	});
 });
 

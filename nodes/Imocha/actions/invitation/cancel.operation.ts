@@ -27,6 +27,9 @@ export const operation: ImochaOperation<Input> = {
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
 		const response = await cancelInvitation(this, input.testInvitationId, itemIndex);
-		return toItems({ testInvitationId: response.testInvitationId ?? input.testInvitationId, status: response.status });
+		// iMocha answers "cancelled" here but reports statuses capitalised ("Pending", "Complete"):
+		// outputs use the report's casing, so one comparison works for every operation.
+		const status = typeof response.status === 'string' ? response.status.charAt(0).toUpperCase() + response.status.slice(1) : response.status;
+		return toItems({ testInvitationId: response.testInvitationId ?? input.testInvitationId, status });
 	},
 };

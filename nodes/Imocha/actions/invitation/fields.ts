@@ -26,6 +26,46 @@ export const candidateNameField: INodeProperties = {
 	description: 'The candidate\'s full name. May be empty only with "Disable Mandatory Fields".',
 };
 
+/**
+ * Whether iMocha emails the test link. iMocha's own default is no email
+ * (https://developer.imocha.io/invite-candidate-18117335e0); a recruiter expects the candidate to
+ * get one, so this field sits next to the candidate and defaults to sending it. Workflows saved
+ * with "Send Invitation Email" under Add Field keep that choice (readInvitationEmail). Node
+ * version 1 has no such field: a saved version-1 node that never chose sends nothing, as before,
+ * so upgrading the package never starts emailing candidates of a workflow already in use.
+ */
+export const invitationEmailField: INodeProperties = {
+	displayName: 'Invitation Email',
+	name: 'invitationEmail',
+	type: 'options',
+	options: [
+		{
+			name: 'iMocha Emails the Candidate',
+			value: 'send',
+			description: 'The candidate gets an email from iMocha with the test link',
+		},
+		{
+			name: 'No Email (I Share the Test URL)',
+			value: 'none',
+			description: 'Nothing is emailed: pass the returned Test URL to the candidate yourself',
+		},
+	],
+	default: 'send',
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+	hint: 'With "iMocha Emails the Candidate" the candidate gets the test link by email; with "No Email" only the output\'s Test URL leads to the test',
+};
+
+/**
+ * sendEmail for an invite body: a "Send Invitation Email" stored under Add Field wins (older
+ * workflows); on node version 1 nothing else is sent (iMocha's default, no email); from 1.1 the
+ * Invitation Email field decides.
+ */
+export function readInvitationEmail(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): 'yes' | 'no' | undefined {
+	if (has(fields, 'sendEmail')) return yesNo(fields.sendEmail);
+	if (context.getNode().typeVersion < 1.1) return undefined;
+	return context.getNodeParameter('invitationEmail', itemIndex, 'send') === 'none' ? 'no' : 'yes';
+}
+
 export const optionalFields: Record<string, INodeProperties> = {
 	redirectUrl: {
 		displayName: 'Redirect URL',

@@ -7,12 +7,13 @@ import { readTestId, testLocator } from '../../operation/fields';
 import { toItems } from '../../operation/output';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import { readDefaultLinkInviteBody } from './defaultLinkInvite';
-import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
+import { additionalFields, candidateEmailField, candidateNameField, invitationEmailField, invitationOutput } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: "The test to invite the candidate to, through the test's default link" },
 	candidateEmailField,
 	candidateNameField,
+	invitationEmailField,
 	...callbackTargetFields,
 	additionalFields([
 		'disableMandatoryFields',
@@ -20,7 +21,6 @@ const properties: INodeProperties[] = [
 		'hideInstruction',
 		'proctoringMode',
 		'redirectUrl',
-		'sendEmail',
 		'stakeholderEmails',
 		'startDateTime',
 		'timeZoneId',

@@ -8,7 +8,7 @@ import { readTestId, testLocator } from '../../operation/fields';
 import { reportTypeField } from '../../reports/options';
 import { checkHttpUrl } from './callbackTarget';
 import { readDefaultLinkInviteBody } from './defaultLinkInvite';
-import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
+import { additionalFields, candidateEmailField, candidateNameField, invitationEmailField, invitationOutput } from './fields';
 import { timedOutItem, waitTillFrom, type WaitUnit } from './waitForResult';
 
 const show = { resource: ['invitation'], operation: ['inviteAndWait'] };
@@ -24,6 +24,7 @@ const properties: INodeProperties[] = [
 	{ ...testLocator, description: "The test to invite the candidate to, through the test's default link" },
 	candidateEmailField,
 	candidateNameField,
+	invitationEmailField,
 	{
 		displayName: 'Time Limit',
 		name: 'waitAmount',
@@ -67,7 +68,6 @@ const properties: INodeProperties[] = [
 		'hideInstruction',
 		'proctoringMode',
 		'redirectUrl',
-		'sendEmail',
 		'stakeholderEmails',
 		'startDateTime',
 		'timeZoneId',

@@ -15,6 +15,8 @@ import {
 	readAdditional,
 	readCandidate,
 	readCommonOptions,
+	readInvitationEmail,
+	invitationEmailField,
 } from './fields';
 
 /** The link supplies schedule, proctoring and stakeholders, so only these fields exist (https://developer.imocha.io/invite-candidate-by-test-link-18117806e0). */
@@ -23,8 +25,9 @@ const properties: INodeProperties[] = [
 	testLinkLocator,
 	candidateEmailField,
 	candidateNameField,
+	invitationEmailField,
 	...callbackTargetFields,
-	additionalFields(['disableMandatoryFields', 'hideInstruction', 'redirectUrl', 'sendEmail']),
+	additionalFields(['disableMandatoryFields', 'hideInstruction', 'redirectUrl']),
 ];
 
 const description = updateDisplayOptions(
@@ -55,6 +58,7 @@ export const operation: ImochaOperation<Input> = {
 			name,
 			callbackUrl: await resolveCallbackUrl(this, itemIndex),
 			...readCommonOptions(this, itemIndex, fields),
+			sendEmail: readInvitationEmail(this, itemIndex, fields),
 		});
 		return { testId, testLinkId, body };
 	},
