@@ -91,6 +91,8 @@ export class QueueCluster {
 			this.worker.process = this.main.spawn(['worker', `--concurrency=${concurrency}`], {
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 				QUEUE_HEALTH_CHECK_PORT: String(this.worker.port),
+				// Its default is '::' (every interface).
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 				N8N_PORT: String(this.worker.port),
 				N8N_RUNNERS_BROKER_PORT: String(brokerWorker),
 				// The worker logs "Worker started execution <id>" at info: proof of where runs ran.
