@@ -41,12 +41,21 @@ export interface LoadResult {
 	undeliveredIds: Set<number>;
 }
 
-/** Posts one completed-attempt callback per ID to `urlFor(id)`, `concurrency` callbacks at a time. */
-export async function postCallbacks(ids: number[], urlFor: (id: number) => string, concurrency: number): Promise<LoadResult> {
+/**
+ * Posts one completed-attempt callback per ID to `urlFor(id)`, `concurrency` callbacks at a time.
+ * `onDelivered(count)` is called after each callback answered 2xx (the crash test's cue).
+ */
+export async function postCallbacks(
+	ids: number[],
+	urlFor: (id: number) => string,
+	concurrency: number,
+	onDelivered: (count: number) => void = () => {},
+): Promise<LoadResult> {
 	const state = { callbacks: [] } as unknown as SandboxState;
 	const startedAt = Date.now();
+	let delivered = 0;
 	await inParallel(ids, concurrency, async (id) => {
-		await deliverCallback(state, completedInvitation(id, urlFor(id)));
+		if (await deliverCallback(state, completedInvitation(id, urlFor(id)))) onDelivered(++delivered);
 	});
 	const entries = state.callbacks;
 	return {

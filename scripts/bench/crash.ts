@@ -2,11 +2,12 @@
  * Crash test: n8n in queue mode (main + worker + 2 webhook processors, PostgreSQL + Redis), an
  * active iMocha Trigger workflow, N completed-attempt callbacks sent the way iMocha sends them
  * (one try, then 5 back-to-back retries on failure; C at a time, alternating between the two
- * webhook processors as a load balancer would). Mid-burst every n8n process gets SIGKILL, then
+ * webhook processors as a load balancer would). Once BENCH_CRASH_AFTER callbacks were answered
+ * 2xx (default: 30%), every n8n process gets SIGKILL, then
  * the cluster is restarted while the burst goes on. Finally: how many runs each invitation got.
  *
  *   npm run build && npx tsx scripts/bench/crash.ts
- *   BENCH_CALLBACKS=1000 BENCH_CONCURRENCY=20 BENCH_CRASH_AFTER_MS=15000 npx tsx scripts/bench/crash.ts
+ *   BENCH_CALLBACKS=1000 BENCH_CONCURRENCY=20 BENCH_CRASH_AFTER=300 npx tsx scripts/bench/crash.ts
  *
  * PostgreSQL and Redis are installed from Debian when missing (root) and stop with the script.
  * A measurement, not a test: it asserts nothing and exits 0 whatever it counts.
@@ -22,7 +23,7 @@ import { seconds, sleep } from './measure';
 
 const N = Number(process.env.BENCH_CALLBACKS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
-const CRASH_AFTER_MS = Number(process.env.BENCH_CRASH_AFTER_MS ?? 15_000);
+const CRASH_AFTER = Number(process.env.BENCH_CRASH_AFTER ?? Math.round(N * 0.3));
 const CREDENTIAL = { id: 'crashTestCred001', name: 'iMocha sandbox (crash test)' };
 const SECRET = 'crash-secret';
 const TRIGGER_PATH = 'crash-callbacks';
@@ -107,9 +108,14 @@ async function main(): Promise<void> {
 		for (const index of [0, 1]) await cluster.main.waitForWebhook(url(index), 30_000);
 
 		const ids = Array.from({ length: N }, (_, i) => FIRST_ID + i);
-		log(`posting ${N} callbacks, ${CONCURRENCY} at a time, iMocha-style retries; SIGKILL of every n8n process after ${CRASH_AFTER_MS / 1000} s`);
-		const burst = postCallbacks(ids, (id) => `${url(id % 2)}?token=${SECRET}`, CONCURRENCY);
-		await sleep(CRASH_AFTER_MS);
+		log(`posting ${N} callbacks, ${CONCURRENCY} at a time, iMocha-style retries; SIGKILL of every n8n process after ${CRASH_AFTER} answered`);
+		let cue: () => void = () => {};
+		const crashTime = new Promise<void>((resolve) => (cue = resolve));
+		const burst = postCallbacks(ids, (id) => `${url(id % 2)}?token=${SECRET}`, CONCURRENCY, (count) => {
+			if (count >= CRASH_AFTER) cue();
+		});
+		// A burst that never reaches the cue (all refused) still ends the wait.
+		await Promise.race([crashTime, burst]);
 		const crashedAt = Date.now();
 		cluster.crash();
 		log('SIGKILL sent to main, worker and both webhook processors; restarting');
@@ -127,7 +133,7 @@ async function main(): Promise<void> {
 		const lost = ids.filter((id) => !perInvitation.has(id)).length;
 		const duplicated = ids.filter((id) => (perInvitation.get(id) ?? 0) > 1).length;
 		const acceptedButLost = ids.filter((id) => !perInvitation.has(id) && !load.undeliveredIds.has(id)).length;
-		console.log(`\nCrash test: ${N} callbacks, ${CONCURRENCY} at a time, SIGKILL after ${seconds(CRASH_AFTER_MS)} s, down ${seconds(downMs)} s (queue mode):\n`);
+		console.log(`\nCrash test: ${N} callbacks, ${CONCURRENCY} at a time, SIGKILL after ${CRASH_AFTER} answered, down ${seconds(downMs)} s (queue mode):\n`);
 		console.log('| Invitations | exactly 1 run | 0 runs (lost) | >1 run (duplicated) | answered 2xx | given up by "iMocha" | runs by status |');
 		console.log('|---|---|---|---|---|---|---|');
 		console.log(
