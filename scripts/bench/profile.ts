@@ -23,6 +23,8 @@ interface CpuProfile {
 }
 
 const PACKAGE = 'n8n-nodes-imocha';
+/** Where n8n loads the package from (the cache path also holds the name, so match the folder). */
+const PACKAGE_DIR = `/node_modules/${PACKAGE}/`;
 
 function label(node: ProfileNode): string {
 	const { functionName, url, lineNumber } = node.callFrame;
@@ -51,7 +53,7 @@ function summarizeOne(file: string, top = 15): string {
 		for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
 			const node = byId.get(cur)!;
 			const name = label(node);
-			if (node.callFrame.url.includes(PACKAGE)) packageFrame = true;
+			if (node.callFrame.url.includes(PACKAGE_DIR)) packageFrame = true;
 			if (seen.has(name)) continue;
 			seen.add(name);
 			inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
@@ -71,6 +73,8 @@ function summarizeOne(file: string, top = 15): string {
 		`${path.basename(file)}: ${(wall / 1000).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s on CPU, ${(gc / 1000).toFixed(1)} s GC, ${(inPackage / 1000).toFixed(1)} s under ${PACKAGE} frames`,
 		'top self time:',
 		list(self),
+		'top inclusive time (a function and all it called):',
+		list(inclusive),
 		`top inclusive time in ${PACKAGE}:`,
 		list(inclusive, (name) => name.includes('/dist/nodes/') || name.includes('/dist/credentials/')),
 	].join('\n');
