@@ -1,4 +1,7 @@
-/** Unit and contract tests run in parallel; the real-n8n suite runs alone (one n8n at a time). */
+/**
+ * unit: code alone (some start the sandbox); contract: the node against the sandbox over real
+ * HTTP; e2e: a real n8n (one at a time). test/ mirrors the source tree below each of them.
+ */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json', diagnostics: { warnOnly: false } }];
 
 module.exports = {
@@ -7,7 +10,13 @@ module.exports = {
 			displayName: 'unit',
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
-			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts'],
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+		},
+		{
+			displayName: 'contract',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/contract/**/*.test.ts'],
 		},
 		{
 			displayName: 'e2e',

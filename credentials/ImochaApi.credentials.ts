@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Hosts named in the iMocha reference. The regional hosts page was unavailable: see README. */
+/** Hosts named in iMocha's documentation. The regional hosts page was unavailable: see README. */
 export const GLOBAL_ASSESSMENT_URL = 'https://apiv3.imocha.io';
 export const DEFAULT_INTELLIGENCE_URL = 'https://api.skillsintelligence.imocha.io';
 

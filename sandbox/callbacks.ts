@@ -1,6 +1,6 @@
 import type { Invitation, SandboxState } from './state';
 
-/** The documented payload (reference §4.1), scores zero while In Progress. */
+/** The documented payload (https://developer.imocha.io/callback-notification-1174961m0), scores zero while In Progress. */
 export function callbackPayload(invitation: Invitation): Record<string, unknown> {
 	const finished = invitation.status !== 'In Progress';
 	const attempted = new Date(invitation.attemptedOn ?? invitation.updatedAt);

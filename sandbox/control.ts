@@ -1,7 +1,6 @@
 import { playCandidate } from './candidate';
 import type { Faults, ScriptedFault } from './faults';
-import { json, statusMessage, type Router } from './router';
-import type { RecordedRequest } from './server';
+import { json, statusMessage, type RecordedRequest, type Router } from './router';
 import type { InvitationStatus, SandboxState } from './state';
 
 /**

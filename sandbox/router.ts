@@ -63,9 +63,20 @@ export class Router {
 
 export const json = (status: number, body: unknown): SandboxResponse => ({ status, body });
 
-/** The documented error shapes (reference §1.3). */
+/** The documented error shapes (https://developer.imocha.io/api/errors). */
 export const errorsBody = (status: number, ...messages: string[]): SandboxResponse => json(status, { errors: messages });
 export const resultErrors = (status: number, ...messages: string[]): SandboxResponse =>
 	json(status, { result: null, errors: messages });
 export const statusMessage = (status: number, message: string): SandboxResponse =>
 	json(status, { statusCode: status, message });
+
+/** One request as the sandbox received and answered it; tests and the control API read these. */
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingMessage['headers'];
+	body: unknown;
+	rawBody: string;
+	status?: number;
+}

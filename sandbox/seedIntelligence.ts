@@ -1,6 +1,6 @@
 /**
  * Skills Intelligence data for the sandbox, shaped as the reference's third-party evidence shows
- * it (§10.3, §10.4, §10.7, §10.10). Job profiles, career paths, assessment reports and weightages
+ * it (https://developer.imocha.io/get-employee-skills-by-employeeid-18892718e0, README.md "Unverified"). Job profiles, career paths, assessment reports and weightages
  * have no known shape: the records here are the sandbox's own (inferred) and the node passes them
  * through untouched.
  */

@@ -5,19 +5,9 @@ import { bulkReports } from './bulk';
 import { registerControl } from './control';
 import { Faults, type FaultConfig, type ScriptedFault } from './faults';
 import { registerRoutes } from './routes';
-import { Router, statusMessage, type SandboxRequest, type SandboxResponse } from './router';
+import { Router, statusMessage, type RecordedRequest, type SandboxRequest, type SandboxResponse } from './router';
 import { seedState } from './seed';
 import type { SandboxState } from './state';
-
-export interface RecordedRequest {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	headers: IncomingMessage['headers'];
-	body: unknown;
-	rawBody: string;
-	status?: number;
-}
 
 export interface SandboxOptions {
 	port?: number;

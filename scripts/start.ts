@@ -14,7 +14,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { API_KEY_SCOPES, publicApi } from './n8n/http';
 import { N8nInstance } from './n8n/instance';
 import { ensureRuntime, N8N_VERSION } from './n8n/runtime';
-import { createApiKey, setupOwner } from './start/owner';
+import { createApiKey, setupOwner } from './n8n/owner';
 import { exampleWorkflows, tourWorkflows, type StartWorkflow } from './start/workflows';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 	log('Starting n8n...');
 	await n8n.start();
 	await setupOwner(n8n.baseUrl, LOGIN).then(async (session) => {
-		const apiKey = await createApiKey(n8n.baseUrl, session, API_KEY_SCOPES);
+		const apiKey = await createApiKey(n8n.baseUrl, session, API_KEY_SCOPES, 'npm start');
 		for (const workflow of workflows.filter((entry) => entry.activate)) {
 			await publicApi(n8n.baseUrl, apiKey, 'POST', `/workflows/${workflow.id}/activate`);
 		}

@@ -2,7 +2,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const files = ['jest-unit.json', 'jest-e2e.json'].map((name) => path.join(__dirname, '..', 'build', name));
+const build = path.join(__dirname, '..', 'build');
+// Every jest run of `npm test` writes build/jest-<project>.json (unit, contract, e2e).
+const files = fs.existsSync(build)
+	? fs.readdirSync(build).filter((name) => /^jest-.*\.json$/.test(name)).map((name) => path.join(build, name))
+	: [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

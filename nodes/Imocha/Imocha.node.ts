@@ -9,11 +9,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { requestOptionsField } from './actions/requestOptions';
 import { handleResumeCallback, resumeWebhook } from './actions/invitation/resumeWebhook';
 import { resources } from './actions/resources';
 import { route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { requestOptionsField } from './operation/requestOptions';
 
 export class Imocha implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,7 +50,7 @@ export class Imocha implements INodeType {
 
 	/**
 	 * The only webhook is a resume webhook, which n8n serves while an execution waits and never
-	 * registers on activation; iMocha has no webhook registration either (reference §4.1). So there
+	 * registers on activation; iMocha has no webhook registration either (https://developer.imocha.io/callback-notification-1174961m0). So there
 	 * is nothing to check, create or delete.
 	 */
 	webhookMethods = {

@@ -3,7 +3,7 @@ import { json, resultErrors, type Router } from '../router';
 import type { Invitation, InvitationStatus, SandboxState } from '../state';
 import { refreshExpiry } from './invitations';
 
-/** Process Callbacks handles at most 100 ids per call (reference §7.1). */
+/** Process Callbacks handles at most 100 ids per call (https://developer.imocha.io/process-callbacks-18160642e0). */
 export const MAX_PROCESS_IDS = 100;
 
 export const UNKNOWN_IDS = 'testinvitationIds does not belong to account or not found';
@@ -11,7 +11,7 @@ export const BAD_DATE = 'Date & time is not invalid or incorrect format';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
-/** The `state` query of Retrieve Invites and the statuses each value covers (reference §7.2). */
+/** The `state` query of Retrieve Invites and the statuses each value covers (https://developer.imocha.io/api/candidates-test-attempts). */
 const STATES: Record<string, InvitationStatus[]> = {
 	completed: ['Complete', 'Test Left', 'Terminated'],
 	cancelled: ['Cancelled'],
@@ -54,7 +54,7 @@ export function registerCallbackApiRoutes(router: Router, state: SandboxState): 
 		const unknown = ids.filter((_: number, index: number) => !known[index]);
 		if (unknown.length) return resultErrors(401, UNKNOWN_IDS, ...unknown.map(String));
 
-		// Assumption (reference §7.1 open point): ids with no URL or nothing to replay land in `failed`.
+		// Assumption (https://developer.imocha.io/process-callbacks-18160642e0 open point): ids with no URL or nothing to replay land in `failed`.
 		const replayable = (known as Invitation[]).filter((entry) => entry.callbackUrl && HAS_CALLBACK.includes(entry.status));
 		for (const invitation of replayable) void deliverCallback(state, invitation);
 		const successful = replayable.map((entry) => entry.testInvitationId);

@@ -6,7 +6,7 @@ const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
 export const noRecords = (email: string) => `No records found for given Email address: ${email}`;
 
 /**
- * Reference §8.1. iMocha masks in the background; the sandbox masks at once, so that a second
+ * https://developer.imocha.io/api/gdpr-process. iMocha masks in the background; the sandbox masks at once, so that a second
  * request for the same candidate finds no records, as it would once iMocha is done.
  */
 export function registerGdprRoutes(router: Router, state: SandboxState): void {

@@ -3,8 +3,8 @@ import { seedIntelligence, type IntelligenceState, type SiEmployee } from '../se
 import type { SandboxState } from '../state';
 
 /**
- * Reference §10 (Skills Intelligence), under the `/si` prefix that stands for its own host. Paths,
- * paging names and shapes follow nodes/Imocha/actions/intelligence/endpoints.ts, where each
+ * README.md "Unverified" (Skills Intelligence), under the `/si` prefix that stands for its own host. Paths,
+ * paging names and shapes follow nodes/Imocha/api/intelligence.ts, where each
  * assumption is marked. SI error bodies are unknown: the SA shapes are used (`{ errors }` for
  * 400, `{ statusCode, message }` for 404).
  */
@@ -42,7 +42,7 @@ export function registerIntelligenceRoutes(router: Router, state: SandboxState):
 		return paged(employees.map(profileOf), request.query.pageNumber, request.query.pageSize);
 	});
 
-	// The docs list the answer's content type as text/plain (§10.4): served as such, JSON inside.
+	// The docs list the answer's content type as text/plain (https://developer.imocha.io/get-employee-skills-by-employeeid-18892718e0): served as such, JSON inside.
 	router.on(
 		'GET',
 		`${SI}/employees/:employeeId/skills-profile`,
@@ -141,7 +141,7 @@ export function registerIntelligenceRoutes(router: Router, state: SandboxState):
 	router.on('GET', `${SI}/account/multichannel-validation-weightages`, () => json(200, si().weightages));
 }
 
-/** The SI envelope (§1.6): pages from 1, at most 100 records a page. */
+/** The SI envelope (README.md "Unverified"): pages from 1, at most 100 records a page. */
 function paged(records: unknown[], pageText: string | undefined, sizeText: string | undefined): SandboxResponse {
 	const pageNumber = pageText === undefined ? 1 : Number(pageText);
 	const pageSize = sizeText === undefined ? DEFAULT_PAGE_SIZE : Number(sizeText);

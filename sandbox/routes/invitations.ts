@@ -3,7 +3,7 @@ import type { Invitation, InvitationStatus, SandboxState, Test, TestLink } from 
 import { findTest, testNotFound } from './tests';
 
 /**
- * Reference §4.2–§4.6: invite, invite by test link, reattempt, cancel, with the invitation state
+ * https://developer.imocha.io/invite-candidate-18117335e0, https://developer.imocha.io/cancel-invitation-18118063e0: invite, invite by test link, reattempt, cancel, with the invitation state
  * table. Validation messages follow the documented ones; where the reference cut a message off
  * ("'Email' must n…"), the ASP.NET validator wording it starts with is used (inferred).
  */
@@ -84,7 +84,7 @@ function inviteProblems(body: any, extended: boolean): string[] {
 	return problems;
 }
 
-/** The "Default test link" the first invite call creates (reference §4.2). */
+/** The "Default test link" the first invite call creates (https://developer.imocha.io/invite-candidate-18117335e0). */
 function defaultLink(state: SandboxState, test: Test): TestLink {
 	const existing = state.testLinks.find((link) => link.testId === test.testId && link.isApiLink);
 	if (existing) return existing;
@@ -111,7 +111,7 @@ function applyWindow(invitation: Invitation, start: unknown, end: unknown, timeZ
 }
 
 /**
- * The idempotency table of §4.2, per test link (§4.3). Whether a repeat call also replaces
+ * The idempotency table of https://developer.imocha.io/invite-candidate-18117335e0, per test link (https://developer.imocha.io/invite-candidate-by-test-link-18117806e0). Whether a repeat call also replaces
  * name, callbackUrl and redirectUrl is not stated for v3; the sandbox does it for invitations it
  * reopens, as v2 documented (inferred).
  */
@@ -121,7 +121,7 @@ function invite(state: SandboxState, test: Test, link: TestLink, body: any, exte
 		(entry) => entry.testLinkId === link.testLinkId && entry.email.toLowerCase() === email.toLowerCase() && !entry.reattemptOf,
 	);
 	const now = isoNow();
-	// Invite by test link takes its window from the link's schedule (reference §4.3).
+	// Invite by test link takes its window from the link's schedule (https://developer.imocha.io/invite-candidate-by-test-link-18117806e0).
 	const schedule = link.invitationSchedule?.scheduleDetails ?? {};
 	const window = extended
 		? [body.startDateTime, body.endDateTime, body.timeZoneId]
@@ -193,7 +193,7 @@ function reattemptProblems(body: any): string[] {
 	return problems;
 }
 
-/** The reattempt table of §4.5. */
+/** The reattempt table of https://developer.imocha.io/reattempt-test-18118150e0. */
 function reattempt(state: SandboxState, given: Invitation, body: any): SandboxResponse {
 	const current = latestAttempt(state, given);
 	if (current.status === 'In Progress') {

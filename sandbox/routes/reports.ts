@@ -14,14 +14,14 @@ const DEFAULT_WINDOW_MS = 7 * 24 * 3600_000;
  */
 export const PDF_LINK_TEMPLATE = 'pdfLinkTemplate';
 
-/** Reference §6 (Report). Reports are read from the invitations. */
+/** https://developer.imocha.io/retrieve-candidate-test-report-18157698e0 (Report). Reports are read from the invitations. */
 export function registerReportRoutes(router: Router, state: SandboxState): void {
 	const find = (id: string) => state.invitations.find((entry) => String(entry.testInvitationId) === id);
 	const notFound = (id: string) => statusMessage(404, `Test invitation ${id} not found`);
 
 	router.on('GET', '/v3/reports', (request) => listReports(state, request, () => true));
 
-	// Get Reports By TestId: page unavailable (§6.3); assumed to page and filter like §6.4.
+	// Get Reports By TestId: page unavailable (README.md "Unverified"); assumed to page and filter like README.md "Unverified".
 	router.on('GET', '/v3/tests/:testId/reports', (request) => {
 		const test = findTest(state, request.params.testId);
 		if (!test) return testNotFound(request.params.testId);
@@ -36,7 +36,7 @@ export function registerReportRoutes(router: Router, state: SandboxState): void 
 		return json(200, singleReport(state, invitation, Number(reportType)));
 	});
 
-	// Path from third-party code (§6.2); the answer's form is unknown: the file by default.
+	// Path from third-party code (README.md "Unverified"); the answer's form is unknown: the file by default.
 	router.on('GET', '/v3/reports/:testInvitationId/pdf', ({ params, headers }) => {
 		const invitation = find(params.testInvitationId);
 		if (!invitation) return notFound(params.testInvitationId);
@@ -79,7 +79,7 @@ function percentage(invitation: Invitation): number {
 	return total ? Math.round(((invitation.candidatePoints ?? 0) / total) * 100) : 0;
 }
 
-/** The report fields of §6.1; scores stay empty until the attempt is over. */
+/** The report fields of https://developer.imocha.io/retrieve-candidate-test-report-18157698e0; scores stay empty until the attempt is over. */
 function singleReport(state: SandboxState, invitation: Invitation, reportType: number) {
 	const finished = FINISHED.includes(invitation.status);
 	return {
@@ -96,12 +96,12 @@ function singleReport(state: SandboxState, invitation: Invitation, reportType: n
 		testName: testName(state, invitation),
 		pdfReportUrl: finished ? `https://app.imocha.io/PDFReport?id=${invitation.testInvitationId}` : null,
 		performanceCategory: finished ? (invitation.performanceCategory ?? null) : null,
-		// The skill-wise array's name is not documented (§6.1), so reportType 2 only drops sections.
+		// The skill-wise array's name is not documented (https://developer.imocha.io/retrieve-candidate-test-report-18157698e0), so reportType 2 only drops sections.
 		...(reportType !== 2 ? { sections: sections(invitation, false) } : {}),
 	};
 }
 
-/** Two sections per attempt, splitting its points; §6.4 spells the id `sectionID`. */
+/** Two sections per attempt, splitting its points; README.md "Unverified" spells the id `sectionID`. */
 function sections(invitation: Invitation, listShape: boolean) {
 	const points = invitation.candidatePoints ?? 0;
 	const split = [
@@ -133,7 +133,7 @@ function listReports(state: SandboxState, { query }: SandboxRequest, belongs: (i
 	const start = query.startDate === undefined ? end - DEFAULT_WINDOW_MS : Date.parse(query.startDate);
 	if (Number.isNaN(start) || Number.isNaN(end)) return errorsBody(400, 'Date & time is invalid or in an incorrect format');
 	const includeSections = query.includeSections?.toLowerCase() === 'true';
-	// Which timestamp the range filters on is unknown (§6.4): the sandbox uses completion time.
+	// Which timestamp the range filters on is unknown (README.md "Unverified"): the sandbox uses completion time.
 	// Timestamps parsed once per request: with tens of thousands of seeded reports, parsing in
 	// the comparator made each page cost seconds.
 	const matching = state.invitations

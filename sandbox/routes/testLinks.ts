@@ -2,7 +2,7 @@ import { json, type Router } from '../router';
 import type { SandboxState } from '../state';
 import { findTest, testNotFound } from './tests';
 
-/** Reference §5.1: the whole list, no paging. */
+/** https://developer.imocha.io/list-all-test-links-18117829e0: the whole list, no paging. */
 export function registerTestLinkRoutes(router: Router, state: SandboxState): void {
 	router.on('GET', '/v3/tests/:testId/testlinks', ({ params }) => {
 		const test = findTest(state, params.testId);

@@ -2,7 +2,7 @@ import { errorsBody, json, statusMessage, type Router } from '../router';
 import type { SandboxState, Test } from '../state';
 
 const TEXT = ['testName', 'testAliasName'];
-/** Every field of Update Test Settings is required (reference §3.4). */
+/** Every field of Update Test Settings is required (https://developer.imocha.io/api/update-test-settings). */
 const REQUIRED: Record<string, string[]> = {
 	testSettings: ['testName', 'testAliasName', 'typeOfTest', 'practiceTest'],
 	questionSettings: ['randomQuestions', 'randomAnswers', 'showQuestionScore'],
@@ -23,7 +23,7 @@ export function findTest(state: SandboxState, testId: string): Test | undefined 
 
 export const testNotFound = (testId: string) => statusMessage(404, `Test ${testId} not found`);
 
-/** Reference §3 (Test). */
+/** README.md "Unverified" (Test). */
 export function registerTestRoutes(router: Router, state: SandboxState): void {
 	router.on('GET', '/v3/tests', () =>
 		json(200, {
@@ -31,7 +31,7 @@ export function registerTestRoutes(router: Router, state: SandboxState): void {
 		}),
 	);
 
-	// Retrieve a test: path inferred (reference §3.2), fields as List all tests shows them.
+	// Retrieve a test: path inferred (README.md "Unverified"), fields as List all tests shows them.
 	router.on('GET', '/v3/tests/:testId', ({ params }) => {
 		const test = findTest(state, params.testId);
 		if (!test) return testNotFound(params.testId);

@@ -12,7 +12,7 @@ export const UNKNOWN_USER = 'No user found for the given email address';
 
 const isEmail = (value: unknown): value is string => typeof value === 'string' && EMAIL.test(value.trim());
 
-/** Reference §9.2–§9.4. Field casing differs per endpoint and is taken as documented. */
+/** https://developer.imocha.io/create-new-user-18160861e0, https://developer.imocha.io/active-inactive-user-18161035e0. Field casing differs per endpoint and is taken as documented. */
 export function registerUserRoutes(router: Router, state: SandboxState): void {
 	const unitExists = (id: unknown) => state.businessUnits.some((unit) => unit.businessUnitId === id);
 	const findUser = (email: string) => state.users.find((user) => user.email.toLowerCase() === email.trim().toLowerCase());

@@ -6,7 +6,7 @@
  * 2xx (default: 30%), every n8n process gets SIGKILL, then
  * the cluster is restarted while the burst goes on. Finally: how many runs each invitation got.
  *
- *   npm run build && npx tsx scripts/bench/crash.ts
+ *   npm run bench:crash
  *   BENCH_CALLBACKS=1000 BENCH_CONCURRENCY=20 BENCH_CRASH_AFTER=300 npx tsx scripts/bench/crash.ts
  *
  * PostgreSQL and Redis are installed from Debian when missing (root) and stop with the script.

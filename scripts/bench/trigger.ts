@@ -3,7 +3,7 @@
  * to n8n's own Webhook node and to the iMocha Trigger, side by side. Measures the time to answer
  * them all and the time from the first post to the last run finished (from the database).
  *
- *   npm run build && npx tsx scripts/bench/trigger.ts
+ *   npm run bench:trigger
  *   BENCH_CALLBACKS=1000 BENCH_CONCURRENCY=20 BENCH_PROFILE=1 npx tsx scripts/bench/trigger.ts
  *
  * BENCH_PROFILE=1 runs n8n under Node's --cpu-prof and prints where the CPU time went (see

@@ -1,4 +1,4 @@
-/** The per-instance user folder and environment of a throwaway n8n (see ../shared/real-n8n.md). */
+/** The per-instance user folder and environment of a throwaway n8n (README.md, "Testing"). */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

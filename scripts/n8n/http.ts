@@ -1,4 +1,4 @@
-/** HTTP helpers for a throwaway n8n: readiness polling, owner setup, API key, public API. */
+/** HTTP helpers for a throwaway n8n: readiness polling and the public API (the owner is in owner.ts). */
 
 /** Every workflow:* and execution:* scope n8n 2.40.7 accepts for an API key (@n8n/permissions). */
 export const API_KEY_SCOPES = [
@@ -18,15 +18,6 @@ export const API_KEY_SCOPES = [
 	'execution:list',
 	'execution:stop',
 ];
-
-const OWNER = {
-	email: 'owner@n8n-nodes-imocha.test',
-	firstName: 'E2E',
-	lastName: 'Owner',
-	password: 'E2e-Password-1234',
-};
-/** n8n binds its auth cookie to this header when present; send the same one every time. */
-const BROWSER_ID = 'n8n-nodes-imocha-e2e';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -90,32 +81,6 @@ async function request(url: string, init: RequestInit): Promise<{ res: Response;
 		throw new Error(`${init.method ?? 'GET'} ${url} -> HTTP ${res.status}: ${text.slice(0, 500)}`);
 	}
 	return { res, body };
-}
-
-/** Creates the instance owner; returns the session cookie for /rest calls. */
-export async function setupOwner(baseUrl: string): Promise<string> {
-	const { res } = await request(`${baseUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
-		body: JSON.stringify(OWNER),
-	});
-	const cookie = res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-	if (!cookie) throw new Error('n8n owner setup returned no session cookie');
-	return cookie;
-}
-
-export async function createApiKey(baseUrl: string, cookie: string): Promise<string> {
-	const { body } = await request(`${baseUrl}/rest/api-keys`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID, Cookie: cookie },
-		body: JSON.stringify({ label: 'e2e', scopes: API_KEY_SCOPES, expiresAt: null }),
-	});
-	const key = body?.data?.rawApiKey as string | undefined;
-	if (!key) throw new Error(`n8n returned no API key: ${JSON.stringify(body).slice(0, 300)}`);
-	return key;
 }
 
 export async function publicApi<T>(

@@ -11,9 +11,18 @@ import { untrackDir } from './reaper';
 import { ServerProcess } from './server';
 import { run, RunResult, tail } from './proc';
 import { ensureRuntime, Runtime } from './runtime';
-import { createApiKey, publicApi, setupOwner, waitForWebhookRegistered } from './http';
+import { API_KEY_SCOPES, publicApi, waitForWebhookRegistered } from './http';
+import { createApiKey, setupOwner, type Owner } from './owner';
 
 type Log = (msg: string) => void;
+
+/** The owner of a throwaway instance. */
+const TEST_OWNER: Owner = {
+	email: 'owner@n8n-nodes-imocha.test',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-Password-1234',
+};
 
 export interface InstanceOptions {
 	/** Main HTTP port; a free one is picked when omitted. */
@@ -159,8 +168,8 @@ export class N8nInstance {
 
 	/** Creates the owner account and an API key for the public API; returns the key. */
 	async setupOwnerAndApiKey(): Promise<string> {
-		const cookie = await setupOwner(this.baseUrl);
-		this.apiKey = await createApiKey(this.baseUrl, cookie);
+		const session = await setupOwner(this.baseUrl, TEST_OWNER);
+		this.apiKey = await createApiKey(this.baseUrl, session, API_KEY_SCOPES, 'e2e');
 		return this.apiKey;
 	}
 

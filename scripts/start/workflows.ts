@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { resourceWorkflows } from '../../test/e2e/fixtures/resources';
-import type { CredentialRef } from '../../test/e2e/fixtures/workflows';
+import { resourceWorkflows } from '../workflows/resources';
+import type { CredentialRef } from '../workflows/chain';
 
 const PACKAGE_PREFIX = 'n8n-nodes-imocha.';
 const TRIGGER_TYPE = `${PACKAGE_PREFIX}imochaTrigger`;

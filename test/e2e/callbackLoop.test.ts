@@ -6,9 +6,9 @@
  */
 import { playCandidate } from '../../sandbox/candidate';
 import type { Invitation } from '../../sandbox/state';
-import { invitingWorkflow, TRIGGER_PATH, triggerWorkflow } from './fixtures/callbackLoop';
-import { CALLBACK_SECRET, nodeOutput, SETUP_TIMEOUT_MS, sleep, startHarness, until, type Harness } from './fixtures/harness';
-import { JAVA } from './fixtures/resources';
+import { invitingWorkflow, TRIGGER_PATH, triggerWorkflow } from './callbackLoop.workflows';
+import { CALLBACK_SECRET, nodeOutput, SETUP_TIMEOUT_MS, sleep, startHarness, until, type Harness } from '../helpers/n8n';
+import { JAVA } from '../../scripts/workflows/resources';
 
 const CREDENTIAL = { id: 'e2eLoopCredentia', name: 'iMocha sandbox (loop)' };
 const EMAIL = 'loop.candidate@example.com';

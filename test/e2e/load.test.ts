@@ -5,8 +5,8 @@
  */
 import { N8nInstance } from '../../scripts/n8n/instance';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
-import { setupOwner, restGet } from '../../scripts/start/owner';
-import { repoRoot, SETUP_TIMEOUT_MS } from './fixtures/harness';
+import { setupOwner, restGet } from '../../scripts/n8n/owner';
+import { repoRoot, SETUP_TIMEOUT_MS } from '../helpers/n8n';
 
 const NODE_TYPES = [
 	'n8n-nodes-imocha.imocha',

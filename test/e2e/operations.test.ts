@@ -13,8 +13,8 @@ import {
 	PYTHON,
 	resourceWorkflows,
 	SUPPORT,
-} from './fixtures/resources';
-import { executionError, nodeOutput, SETUP_TIMEOUT_MS, startHarness, until, type Harness } from './fixtures/harness';
+} from '../../scripts/workflows/resources';
+import { executionError, nodeOutput, SETUP_TIMEOUT_MS, startHarness, until, type Harness } from '../helpers/n8n';
 import { GENERATED_WINDOW } from '../../sandbox/seed';
 
 const CREDENTIAL = { id: 'e2eOpsCredential', name: 'iMocha sandbox (operations)' };

@@ -9,8 +9,8 @@ import { callbackPayload } from '../../sandbox/callbacks';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
 import { QueueCluster } from '../../scripts/queue/cluster';
-import { CALLBACK_SECRET, nodeOutput, repoRoot, sandboxCredential, SETUP_TIMEOUT_MS, sleep, until } from './fixtures/harness';
-import { BULK_PATH, bulkInviteWorkflow, inviteAndWaitWorkflow, pollWorkflow, TRIGGER_PATH, triggerWorkflow, WAIT_PATH } from './fixtures/queueMode';
+import { CALLBACK_SECRET, nodeOutput, repoRoot, sandboxCredential, SETUP_TIMEOUT_MS, sleep, until } from '../helpers/n8n';
+import { BULK_PATH, bulkInviteWorkflow, inviteAndWaitWorkflow, pollWorkflow, TRIGGER_PATH, triggerWorkflow, WAIT_PATH } from './queueMode.workflows';
 
 const CREDENTIAL = { id: 'queueModeCred001', name: 'iMocha sandbox (queue mode)' };
 const BULK = 3;

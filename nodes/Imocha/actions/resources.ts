@@ -1,14 +1,14 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import type { ImochaResource } from '../operation/contract';
+import { test } from './assessmentTest';
 import { businessUnit } from './businessUnit';
 import { callback } from './callback';
 import { gdpr } from './gdpr';
 import { invitation } from './invitation';
 import { report } from './report';
-import { test } from './test';
 import { testLink } from './testLink';
 import { timezone } from './timezone';
-import type { ImochaResource } from './types';
 import { user } from './user';
 // Skills Intelligence resources (their own API and host)
 import { account } from './account';

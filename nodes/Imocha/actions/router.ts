@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { readRequestOptions } from '../operation/requestOptions';
 import { configureTransport, mapWithConcurrency } from '../transport';
-import { readRequestOptions } from './requestOptions';
 import { resources } from './resources';
 
 type Prepared = { input: unknown } | { error: Error };

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listBusinessUnits } from '../actions/businessUnit/listBusinessUnits';
+import { listBusinessUnits } from '../api/assessment';
 
 export async function getBusinessUnits(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const units = await listBusinessUnits(this);

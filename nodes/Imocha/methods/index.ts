@@ -1,7 +1,8 @@
 import { getBusinessUnits } from './businessUnits';
-import { searchEmployees, searchJobProfiles } from './intelligence';
-import { searchTests } from './listSearch';
+import { searchEmployees } from './employees';
+import { searchJobProfiles } from './jobProfiles';
 import { searchTestLinks } from './testLinks';
+import { searchTests } from './tests';
 import { getTimezones } from './timezones';
 
 export const listSearch = { searchTests, searchTestLinks, searchEmployees, searchJobProfiles };

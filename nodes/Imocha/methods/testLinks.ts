@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listTestLinks } from '../actions/testLink/listTestLinks';
+import { listTestLinks } from '../api/assessment';
 
 /** The links of the test currently chosen in the node's Test field. */
 export async function searchTestLinks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listTimezones } from '../actions/timezone/listTimezones';
+import { listTimezones } from '../api/assessment';
 
 export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const timezones = await listTimezones(this);

@@ -49,7 +49,12 @@ interface RawResponse {
 	body: unknown;
 }
 
-/** Calls iMocha and returns the parsed JSON body, or throws a NodeApiError a user can act on. */
+/**
+ * Calls iMocha and returns the parsed JSON body, or throws a NodeApiError a user can act on.
+ * Every call in nodes/api names `T`; the loose default serves the transport tests, which read
+ * raw sandbox answers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function imochaRequest<T = any>(context: ImochaContext, request: ImochaRequest): Promise<T> {
 	const response = await send(context, request, false);
 	return parseJson(response.body) as T;

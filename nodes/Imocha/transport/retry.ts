@@ -8,7 +8,7 @@
  * | Safe to repeat (idempotent: true)                  | Why                                          |
  * |----------------------------------------------------|----------------------------------------------|
  * | every GET (tests, links, reports, PDF, timezones, SI reads, units, job profiles) | reads |
- * | Invitation > Invite, Invite by Test Link           | iMocha returns the same invitation per email (§4.2, §4.3) |
+ * | Invitation > Invite, Invite by Test Link           | iMocha returns the same invitation per email (https://developer.imocha.io/invite-candidate-18117335e0, https://developer.imocha.io/invite-candidate-by-test-link-18117806e0) |
  * | Callback > Get Attempts, Poll Trigger (POST search)| a search, changes nothing                    |
  * | Test > Update Settings, User > Update, Activate, Deactivate | set a value: twice = once          |
  *
@@ -88,14 +88,23 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/** The fields of an error (or of the errors it wraps) that name a network failure. */
+interface WrappedError {
+	cause?: WrappedError;
+	context?: unknown;
+	code?: unknown;
+	message?: unknown;
+}
+
 /** Maps an error thrown by n8n's HTTP helper to a network outcome (n8n may wrap the axios error). */
 export function networkOutcome(error: unknown): Outcome & { kind: 'network' } {
-	const candidates = [error, (error as any)?.cause, (error as any)?.cause?.cause, (error as any)?.context];
+	const wrapped = error as WrappedError | null | undefined;
+	const candidates = [wrapped, wrapped?.cause, wrapped?.cause?.cause, wrapped?.context as WrappedError | undefined];
 	for (const candidate of candidates) {
-		const code = (candidate as any)?.code;
+		const code = candidate?.code;
 		if (typeof code === 'string' && code) return { kind: 'network', code };
 	}
-	const text = String((error as any)?.message ?? error);
+	const text = String(wrapped?.message ?? error);
 	if (/timeout/i.test(text)) return { kind: 'network', code: 'ETIMEDOUT' };
 	if (/socket hang up|reset/i.test(text)) return { kind: 'network', code: 'ECONNRESET' };
 	return { kind: 'network', code: 'UNKNOWN' };

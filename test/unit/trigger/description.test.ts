@@ -1,9 +1,9 @@
-import { DEFAULT_TRIGGER_PATH } from '../../../nodes/Imocha/helpers/callbackUrl';
-import { ImochaPollTrigger } from '../../../nodes/ImochaPollTrigger/ImochaPollTrigger.node';
-import { ATTEMPT_STATES } from '../../../nodes/ImochaPollTrigger/retrieveInvites';
-import { WEBHOOK_DEDUPE } from '../../../nodes/ImochaTrigger/dedupe';
-import { DEFAULT_EVENTS } from '../../../nodes/ImochaTrigger/description';
-import { ImochaTrigger } from '../../../nodes/ImochaTrigger/ImochaTrigger.node';
+import { DEFAULT_TRIGGER_PATH } from '../../../nodes/Imocha/callbacks/url';
+import { ImochaPollTrigger } from '../../../nodes/Imocha/ImochaPollTrigger.node';
+import { ATTEMPT_STATES } from '../../../nodes/Imocha/api/assessment';
+import { WEBHOOK_DEDUPE } from '../../../nodes/Imocha/callbacks/dedupe';
+import { DEFAULT_EVENTS } from '../../../nodes/Imocha/trigger/description';
+import { ImochaTrigger } from '../../../nodes/Imocha/ImochaTrigger.node';
 
 const webhookTrigger = new ImochaTrigger().description;
 const pollTrigger = new ImochaPollTrigger().description;

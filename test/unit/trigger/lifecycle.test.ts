@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ImochaTrigger } from '../../../nodes/ImochaTrigger/ImochaTrigger.node';
-import { activationWarnings } from '../../../nodes/ImochaTrigger/lifecycle';
+import { ImochaTrigger } from '../../../nodes/Imocha/ImochaTrigger.node';
+import { activationWarnings } from '../../../nodes/Imocha/trigger/lifecycle';
 import { createHookContext } from '../../helpers/webhookContext';
 
 const trigger = new ImochaTrigger();

@@ -1,15 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { endpoints } from '../intelligence/endpoints';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { endpoints, siRequest } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
 
 /** iMocha documents no parameters for this call. */
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions(
+const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['getValidationWeightages'] } },
 	properties,
 );

@@ -1,14 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkOption, checkUtcDateTime, invalid } from '../../helpers/validate';
-import { applyLimit, imochaRequest } from '../../transport';
-import { limit, returnAll } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
-
-const STATES = ['completed', 'cancelled', 'expired'] as const;
+import { ATTEMPT_STATES, retrieveInvites, type AttemptState } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { limit, returnAll } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
+import { checkOption, checkUtcDateTime, invalid } from '../../operation/validate';
+import { applyLimit } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,17 +42,17 @@ const properties: INodeProperties[] = [
 	limit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['getAttempts'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['getAttempts'] } }, properties);
 
 interface Input extends ListInput {
-	state: string;
-	body: IDataObject;
+	state: AttemptState;
+	window: { start: string; end: string };
 }
 
 export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		const state = checkOption(this, itemIndex, 'State', this.getNodeParameter('state', itemIndex, 'completed'), STATES);
+		const state = checkOption(this, itemIndex, 'State', this.getNodeParameter('state', itemIndex, 'completed'), ATTEMPT_STATES);
 		const start = checkUtcDateTime(this, itemIndex, 'Start Date Time', this.getNodeParameter('startDateTime', itemIndex, ''));
 		const end = checkUtcDateTime(this, itemIndex, 'End Date Time', this.getNodeParameter('endDateTime', itemIndex, ''));
 		if (Date.parse(end) <= Date.parse(start)) {
@@ -61,21 +60,12 @@ export const operation: ImochaOperation<Input> = {
 		}
 		return {
 			state,
-			body: { StartDateTime: start, EndDateTime: end },
+			window: { start, end },
 			...readListInput(this, itemIndex),
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Retrieve Invites returns the whole range in one answer: no paging is documented (reference §7.2).
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/candidates/testattempts',
-			qs: { state: input.state },
-			body: input.body,
-			itemIndex,
-			idempotent: true,
-		});
-		const attempts = ((response.result as IDataObject)?.testAttempts ?? []) as IDataObject[];
-		return toItems(applyLimit(Array.isArray(attempts) ? attempts : [], input.returnAll, input.limit));
+		const attempts = await retrieveInvites(this, input.state, input.window, itemIndex);
+		return toItems(applyLimit(attempts, input.returnAll, input.limit));
 	},
 };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeResource } from '../resource';
+import { describeResource } from '../../operation/contract';
 import * as getAttempts from './getAttempts.operation';
 import * as processCallbacks from './process.operation';
 import * as replayMissed from './replayMissed.operation';

@@ -1,11 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkUtcDateTime, invalid } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
-import { MAX_IDS_PER_CALL } from './process.operation';
+import { MAX_CALLBACK_IDS_PER_CALL, processCallbacks, retrieveInvites } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkUtcDateTime, invalid } from '../../operation/validate';
 
 const show = { resource: ['callback'], operation: ['replayMissed'] };
 
@@ -28,10 +27,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
+const description = updateDisplayOptions({ show }, properties);
 
 interface Input {
-	body: IDataObject;
+	window: { start: string; end: string };
 }
 
 interface ChunkError extends IDataObject {
@@ -48,35 +47,20 @@ export const operation: ImochaOperation<Input> = {
 		if (Date.parse(end) <= Date.parse(start)) {
 			throw invalid(this, itemIndex, 'End Date Time', `(${end}) must be after the Start Date Time (${start})`, 'Move the end after the start.');
 		}
-		return { body: { StartDateTime: start, EndDateTime: end } };
+		return { window: { start, end } };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Retrieve Invites (reference §7.2): completed, test left and terminated attempts in the window.
-		const listed = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/candidates/testattempts',
-			qs: { state: 'completed' },
-			body: input.body,
-			itemIndex,
-			idempotent: true,
-		});
-		const attempts = ((listed.result as IDataObject)?.testAttempts ?? []) as IDataObject[];
-		const ids = uniqueIds(Array.isArray(attempts) ? attempts : []);
+		// Completed covers completed, test left and terminated attempts in the window.
+		const ids = uniqueIds(await retrieveInvites(this, 'completed', input.window, itemIndex));
 
 		const scheduled: number[] = [];
 		const failed: number[] = [];
 		const errors: ChunkError[] = [];
-		const chunks = chunk(ids, MAX_IDS_PER_CALL);
+		const chunks = chunk(ids, MAX_CALLBACK_IDS_PER_CALL);
 		// One chunk after the other: a failed chunk is recorded and the others still run.
 		for (const [index, part] of chunks.entries()) {
 			try {
-				const response = await imochaRequest<IDataObject>(this, {
-					method: 'POST',
-					path: '/v3/callbacks/process',
-					body: { testinvitationIds: part },
-					itemIndex,
-				});
-				const outcome = ((response.result as IDataObject)?.testinvitationIds ?? {}) as IDataObject;
+				const outcome = await processCallbacks(this, part, itemIndex);
 				scheduled.push(...numbers(outcome.successful));
 				failed.push(...numbers(outcome.failed));
 			} catch (error) {
@@ -90,8 +74,8 @@ export const operation: ImochaOperation<Input> = {
 			failed,
 			chunks: chunks.length,
 			...(errors.length ? { errors } : {}),
-			startDateTime: input.body.StartDateTime,
-			endDateTime: input.body.EndDateTime,
+			startDateTime: input.window.start,
+			endDateTime: input.window.end,
 		});
 	},
 };

@@ -1,8 +1,10 @@
-import { endpoints } from '../intelligence/endpoints';
-import { employeeReadOperation } from '../intelligence/employeeRead';
+import { endpoints, siRequest } from '../../api/intelligence';
+import { employeeLocator, readEmployeeId } from '../../operation/intelligenceFields';
+import { readOneOperation } from '../../operation/readOne';
 
-export const operation = employeeReadOperation(
+export const operation = readOneOperation(
 	{ resource: ['careerPath'], operation: ['get'] },
-	endpoints.careerPath,
-	'Returns the career path iMocha suggests for them.',
+	{ ...employeeLocator, description: `${employeeLocator.description}. Returns the career path iMocha suggests for them.` },
+	readEmployeeId,
+	(context, id, itemIndex) => siRequest(context, endpoints.careerPath, { id, itemIndex }),
 );

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeResource } from '../resource';
+import { describeResource } from '../../operation/contract';
 import * as get from './get.operation';
 
 const operationField: INodeProperties = {

@@ -1,13 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, returnAll } from '../common.descriptions';
-import { CERTIFICATE_FILTERS, endpoints } from '../intelligence/endpoints';
-import { employeeLocator, readEmployeeId } from '../intelligence/fields';
-import { siList } from '../intelligence/request';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { CERTIFICATE_FILTERS, endpoints, siList } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { limit, returnAll } from '../../operation/fields';
+import { employeeLocator, readEmployeeId } from '../../operation/intelligenceFields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
 
 const properties: INodeProperties[] = [
 	employeeLocator,
@@ -38,7 +37,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getCertificates'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getCertificates'] } }, properties);
 
 interface Input extends ListInput {
 	employeeId: number;

@@ -1,14 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkText, checkUtcDateTime, compact } from '../../helpers/validate';
-import { limit, returnAll, simplify } from '../common.descriptions';
-import { EMPLOYEE_LIST_FILTERS, endpoints } from '../intelligence/endpoints';
-import { siList } from '../intelligence/request';
-import { simplifyProfile } from '../intelligence/simplify';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { EMPLOYEE_LIST_FILTERS, endpoints, siList } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { limit, returnAll, simplify } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
+import { simplifyProfile } from '../../operation/simplifyIntelligence';
+import { checkText, checkUtcDateTime, compact } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	returnAll,
@@ -40,7 +39,7 @@ const properties: INodeProperties[] = [
 	{ ...simplify, description: 'Whether to keep only the key scores of each skill instead of every validation source' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getMany'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getMany'] } }, properties);
 
 interface Input extends ListInput {
 	qs: IDataObject;

@@ -1,13 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { simplify } from '../common.descriptions';
-import { endpoints, readSkillsProfile } from '../intelligence/endpoints';
-import { employeeLocator, readEmployeeId } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import { simplifyProfile } from '../intelligence/simplify';
-import type { ImochaOperation } from '../types';
+import { endpoints, readSkillsProfile, siRequest } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { simplify } from '../../operation/fields';
+import { employeeLocator, readEmployeeId } from '../../operation/intelligenceFields';
+import { toItems } from '../../operation/output';
+import { simplifyProfile } from '../../operation/simplifyIntelligence';
 
 const properties: INodeProperties[] = [
 	{ ...employeeLocator, description: `${employeeLocator.description}. Returns one item: the employee and their skills.` },
@@ -18,7 +17,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getSkills'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['getSkills'] } }, properties);
 
 interface Input {
 	employeeId: number;

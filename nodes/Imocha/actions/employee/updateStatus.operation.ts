@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { endpoints } from '../intelligence/endpoints';
+import { endpoints, siRequest } from '../../api/intelligence';
+import { toItems } from '../../operation/output';
 import {
 	checkJsonObject,
 	employeeLocator,
@@ -10,9 +10,8 @@ import {
 	otherFieldsOption,
 	readEmployeeId,
 	readStatus,
-} from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+} from '../../operation/intelligenceFields';
+import type { ImochaOperation } from '../../operation/contract';
 
 const properties: INodeProperties[] = [
 	employeeLocator,
@@ -27,7 +26,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['updateStatus'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['updateStatus'] } }, properties);
 
 interface Input {
 	employeeId: number;

@@ -1,12 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkEmail, checkText } from '../../helpers/validate';
-import { endpoints, type EmployeeStatus } from '../intelligence/endpoints';
-import { checkJsonObject, employeeStatusField, otherFieldsOption, readStatus } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { type EmployeeStatus, endpoints, siRequest } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { checkJsonObject, employeeStatusField, otherFieldsOption, readStatus } from '../../operation/intelligenceFields';
+import { toItems } from '../../operation/output';
+import { checkEmail, checkText } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,7 +52,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['upsert'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['employee'], operation: ['upsert'] } }, properties);
 
 interface Input {
 	body: IDataObject;

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkEmail, checkId } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import { requestDataMasking } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkEmail, checkId } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['gdpr'], operation: ['maskData'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['gdpr'], operation: ['maskData'] } }, properties);
 
 interface Input {
 	body: IDataObject;
@@ -54,13 +54,7 @@ export const operation: ImochaOperation<Input> = {
 		return { body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Masking runs asynchronously at iMocha; the answer only confirms the request was queued.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/gdpr/requests',
-			body: input.body,
-			itemIndex,
-		});
+		const response = await requestDataMasking(this, input.body, itemIndex);
 		return toItems({
 			result: response.result,
 			email: input.body.CandidateEmail,

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CALLBACK_TOKEN_PARAMETER, DEFAULT_TRIGGER_PATH, triggerCallbackUrl } from '../../helpers/callbackUrl';
-import { checkText, invalid } from '../../helpers/validate';
+import { CALLBACK_TOKEN_PARAMETER, DEFAULT_TRIGGER_PATH, triggerCallbackUrl } from '../../callbacks/url';
+import { checkText, invalid } from '../../operation/validate';
 import { connectionFor } from '../../transport';
 
 /**
  * Where iMocha posts an invitation's results. iMocha has no webhook registration: the callback
- * URL travels with each invite call (reference §4.1), so the invite operations fill it in.
+ * URL travels with each invite call (https://developer.imocha.io/callback-notification-1174961m0), so the invite operations fill it in.
  */
 export type CallbackTarget = 'none' | 'trigger' | 'url';
 

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
-import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
+import { cancelInvitation } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['cancel'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['cancel'] } }, properties);
 
 interface Input {
 	testInvitationId: number;
@@ -26,12 +26,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId: readTestInvitationId(this, itemIndex) };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// No body: the path names the invitation (reference §4.6).
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/invitations/${input.testInvitationId}/cancel`,
-			itemIndex,
-		});
+		const response = await cancelInvitation(this, input.testInvitationId, itemIndex);
 		return toItems({ testInvitationId: response.testInvitationId ?? input.testInvitationId, status: response.status });
 	},
 };

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compact, toFlag } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
+import { compact, toFlag } from '../../operation/validate';
 import {
 	readAdditional,
 	readCandidate,
@@ -12,7 +11,7 @@ import {
 } from './fields';
 
 /**
- * The body of POST /v3/tests/{testId}/invite (reference §4.2), shared by Invite and Invite and
+ * The body of POST /v3/tests/{testId}/invite (https://developer.imocha.io/invite-candidate-18117335e0), shared by Invite and Invite and
  * Wait, which differ only in where the callbacks go.
  */
 export function readDefaultLinkInviteBody(
@@ -33,22 +32,5 @@ export function readDefaultLinkInviteBody(
 		endDateTime: window.end,
 		timeZoneId: window.timeZoneId,
 		ProctoringMode: fields.proctoringMode ? readProctoringMode(context, itemIndex, fields.proctoringMode) : undefined,
-	});
-}
-
-export function postDefaultLinkInvite(
-	context: IExecuteFunctions,
-	testId: number,
-	body: IDataObject,
-	itemIndex: number,
-): Promise<IDataObject> {
-	// iMocha documents re-inviting an email as returning the same invitation, so a retry is harmless.
-	return imochaRequest<IDataObject>(context, {
-		method: 'POST',
-		path: `/v3/tests/${testId}/invite`,
-		body,
-		itemIndex,
-		idempotent: true,
-		requiredFields: ['testInvitationId'],
 	});
 }

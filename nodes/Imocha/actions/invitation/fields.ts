@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkEmail, checkEmailList, checkId, checkOption, checkText, checkUtcDateTime, invalid, toFlag } from '../../helpers/validate';
+import { checkEmail, checkEmailList, checkId, checkOption, checkText, checkUtcDateTime, invalid, toFlag } from '../../operation/validate';
 import { checkHttpUrl } from './callbackTarget';
 
 /** Fields and readers the invitation operations share. */
@@ -120,7 +120,7 @@ export function readAdditional(context: IExecuteFunctions, itemIndex: number): I
 const has = (fields: IDataObject, name: string) =>
 	fields[name] !== undefined && fields[name] !== null && fields[name] !== '';
 
-/** sendEmail is the only flag iMocha takes as the strings "yes" / "no" (reference §1.5). */
+/** sendEmail is the only flag iMocha takes as the strings "yes" / "no" (https://developer.imocha.io/invite-candidate-18117335e0). */
 export function yesNo(value: unknown): 'yes' | 'no' {
 	return toFlag(value) === 1 || value === 'yes' ? 'yes' : 'no';
 }
@@ -167,7 +167,7 @@ export function readCommonOptions(context: IExecuteFunctions, itemIndex: number,
 	return body;
 }
 
-/** "disable" is iMocha's literal for "no stakeholder emails" (reference §4.2). */
+/** "disable" is iMocha's literal for "no stakeholder emails" (https://developer.imocha.io/invite-candidate-18117335e0). */
 export function readStakeholders(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
 	if (typeof value === 'string' && value.trim().toLowerCase() === 'disable') return 'disable';
 	return checkEmailList(context, itemIndex, 'Stakeholder Emails', value);
@@ -177,7 +177,7 @@ export function readProctoringMode(context: IExecuteFunctions, itemIndex: number
 	return checkOption(context, itemIndex, 'Proctoring Mode', value, ['disabled', 'image', 'video'] as const);
 }
 
-/** What an invite answers (reference §4.2), with the request's candidate and test alongside. */
+/** What an invite answers (https://developer.imocha.io/invite-candidate-18117335e0), with the request's candidate and test alongside. */
 export function invitationOutput(response: IDataObject, echo: IDataObject): IDataObject {
 	const output: IDataObject = {
 		testInvitationId: response.testInvitationId,

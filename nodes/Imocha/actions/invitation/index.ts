@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeResource } from '../resource';
+import { describeResource } from '../../operation/contract';
 import * as cancel from './cancel.operation';
 import * as invite from './invite.operation';
 import * as inviteAndWait from './inviteAndWait.operation';

@@ -1,11 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { readTestId, testLocator } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { inviteByDefaultLink } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLocator } from '../../operation/fields';
+import { toItems } from '../../operation/output';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
-import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
+import { readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
 
 const properties: INodeProperties[] = [
@@ -26,7 +27,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['invite'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['invite'] } }, properties);
 
 interface Input {
 	testId: number;
@@ -41,7 +42,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testId, body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await postDefaultLinkInvite(this, input.testId, input.body, itemIndex);
+		const response = await inviteByDefaultLink(this, input.testId, input.body, itemIndex);
 		return toItems(invitationOutput(response, { email: input.body.email, testId: input.testId }));
 	},
 };

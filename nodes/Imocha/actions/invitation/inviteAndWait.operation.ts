@@ -1,12 +1,13 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { eventOf, isFinalEvent } from '../../../ImochaTrigger/status';
-import { readTestId, testLocator } from '../common.descriptions';
-import { reportTypeField } from '../report/fields';
-import type { ImochaOperation } from '../types';
+import { inviteByDefaultLink } from '../../api/assessment';
+import { eventOf, isFinalEvent } from '../../callbacks/status';
+import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLocator } from '../../operation/fields';
+import { reportTypeField } from '../../reports/options';
 import { checkHttpUrl } from './callbackTarget';
-import { postDefaultLinkInvite, readDefaultLinkInviteBody } from './defaultLinkInvite';
+import { readDefaultLinkInviteBody } from './defaultLinkInvite';
 import { additionalFields, candidateEmailField, candidateNameField, invitationOutput } from './fields';
 import { timedOutItem, waitTillFrom, type WaitUnit } from './waitForResult';
 
@@ -73,7 +74,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
+const description = updateDisplayOptions({ show }, properties);
 
 interface Input {
 	testId: number;
@@ -106,9 +107,9 @@ export const operation: ImochaOperation<Input> = {
 		return { testId, body, waitTill: waitTillFrom(Date.now(), amount, unit) };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await postDefaultLinkInvite(this, input.testId, input.body, itemIndex);
+		const response = await inviteByDefaultLink(this, input.testId, input.body, itemIndex);
 		const invitation = invitationOutput(response, { email: input.body.email, testId: input.testId });
-		// Re-inviting a finished candidate returns the old invitation and no new callback (§4.2).
+		// Re-inviting a finished candidate returns the old invitation and no new callback (https://developer.imocha.io/invite-candidate-18117335e0).
 		const status = typeof response.status === 'string' ? eventOf(response.status) : undefined;
 		if (isFinalEvent(status)) {
 			return [

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkId, compact, toFlag } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import { readTestId, testLinkLocator, testLocator } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
+import { inviteByTestLink } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { readTestId, testLinkLocator, testLocator } from '../../operation/fields';
+import { toItems } from '../../operation/output';
+import { checkId, compact, toFlag } from '../../operation/validate';
 import { callbackTargetFields, resolveCallbackUrl } from './callbackTarget';
 import {
 	additionalFields,
@@ -17,7 +17,7 @@ import {
 	readCommonOptions,
 } from './fields';
 
-/** The link supplies schedule, proctoring and stakeholders, so only these fields exist (reference §4.3). */
+/** The link supplies schedule, proctoring and stakeholders, so only these fields exist (https://developer.imocha.io/invite-candidate-by-test-link-18117806e0). */
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test the link belongs to' },
 	testLinkLocator,
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 	additionalFields(['disableMandatoryFields', 'hideInstruction', 'redirectUrl', 'sendEmail']),
 ];
 
-export const description = updateDisplayOptions(
+const description = updateDisplayOptions(
 	{ show: { resource: ['invitation'], operation: ['inviteByTestLink'] } },
 	properties,
 );
@@ -59,15 +59,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testId, testLinkId, body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Re-inviting an email through the same link returns the same invitation: safe to retry.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/tests/${input.testId}/testlinks/${input.testLinkId}/invite`,
-			body: input.body,
-			itemIndex,
-			idempotent: true,
-			requiredFields: ['testInvitationId'],
-		});
+		const response = await inviteByTestLink(this, input.testId, input.testLinkId, input.body, itemIndex);
 		return toItems(
 			invitationOutput(response, { email: input.body.email, testId: input.testId, testLinkId: input.testLinkId }),
 		);

@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { compact } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import { reattemptInvitation } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
+import { compact } from '../../operation/validate';
 import { callbackTargetFields, hideToken, resolveCallbackUrl } from './callbackTarget';
 import { additionalFields, readAdditional, readCommonOptions, readWindow } from './fields';
-import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	additionalFields(['endDateTime', 'hideInstruction', 'redirectUrl', 'sendEmail', 'startDateTime', 'timeZoneId']),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['reattempt'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['invitation'], operation: ['reattempt'] } }, properties);
 
 interface Input {
 	testInvitationId: number;
@@ -33,7 +33,7 @@ export const operation: ImochaOperation<Input> = {
 		const fields = readAdditional(this, itemIndex);
 		const window = readWindow(this, itemIndex, fields);
 		const { redirectUrl, hideInstruction, sendEmail } = readCommonOptions(this, itemIndex, fields);
-		// Reattempt spells its fields in PascalCase except the two flags (reference §4.5).
+		// Reattempt spells its fields in PascalCase except the two flags (https://developer.imocha.io/reattempt-test-18118150e0).
 		const body = compact({
 			StartDateTime: window.start,
 			EndDateTime: window.end,
@@ -46,13 +46,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId, body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		// Not idempotent: after a finished attempt every call may open another invitation.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/invitations/${input.testInvitationId}/reattempt`,
-			body: input.body,
-			itemIndex,
-		});
+		const response = await reattemptInvitation(this, input.testInvitationId, input.body, itemIndex);
 		return toItems({
 			testInvitationId: response.testInvitationId,
 			testUrl: response.testUrl,

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { fetchReport } from '../../../ImochaTrigger/enrich';
+import { getReport } from '../../api/assessment';
 import { decideCallback, resultItem } from './waitForResult';
 
 /**
@@ -41,7 +41,7 @@ export async function handleResumeCallback(this: IWebhookFunctions): Promise<IWe
 	let report: IDataObject | undefined;
 	let reportError: string | undefined;
 	try {
-		report = await fetchReport(this, event.testInvitationId, reportType);
+		report = await getReport(this, event.testInvitationId, { reportType });
 	} catch (error) {
 		// The result is kept rather than lost: the next node sees why the report is missing.
 		reportError = (error as Error).message;

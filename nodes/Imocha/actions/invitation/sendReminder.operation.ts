@@ -1,13 +1,13 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { field } from '../../../ImochaTrigger/payload';
-import { toItems } from '../../helpers/output';
-import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
-import { candidateNameField, readWindow } from './fields';
-import { readTestInvitationId, testInvitationIdField } from './testInvitationId';
+import { getReport, inviteByDefaultLink } from '../../api/assessment';
+import { field } from '../../api/read';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
+import { checkId, checkText, checkUtcDateTime, compact, invalid } from '../../operation/validate';
+import { candidateNameField, optionalFields, readWindow } from './fields';
 
 const show = { resource: ['invitation'], operation: ['sendReminder'] };
 
@@ -43,20 +43,12 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Start of the new access window (UTC when no zone is given). Defaults to now.',
 			},
-			{
-				displayName: 'Time Zone Name or ID',
-				name: 'timeZoneId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimezones' },
-				default: '',
-				description:
-					'Time zone in which iMocha shows the access window to the candidate. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			optionalFields.timeZoneId,
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
+const description = updateDisplayOptions({ show }, properties);
 
 interface Input {
 	testInvitationId: number;
@@ -65,7 +57,7 @@ interface Input {
 }
 
 /**
- * Report statuses (reference §6.1) that a re-invite reopens with a new window (§4.2). The report
+ * Report statuses (https://developer.imocha.io/retrieve-candidate-test-report-18157698e0) that a re-invite reopens with a new window (https://developer.imocha.io/invite-candidate-18117335e0). The report
  * spells statuses without spaces ("TestLeft"), so they are compared squashed.
  */
 const REMINDABLE = ['pending', 'expired', 'cancelled', 'canceled'];
@@ -89,21 +81,17 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId, name, window: { start, end, timeZoneId: given.timeZoneId } };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const report = await imochaRequest<IDataObject>(this, {
-			method: 'GET',
-			path: `/v3/reports/${input.testInvitationId}`,
-			itemIndex,
-		});
+		const report = await getReport(this, input.testInvitationId, { itemIndex });
 		const status = String(field(report, 'status') ?? '');
 		refuseUnlessRemindable(this, input.testInvitationId, status, itemIndex);
 		const testId = checkId(this, itemIndex, 'Test ID (from the report)', field(report, 'testId'));
 		const email = checkText(this, itemIndex, 'Candidate Email (from the report)', field(report, 'candidateEmail'));
 
-		// Re-invite semantics (§4.2): the same invitation comes back, reopened with the new window.
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: `/v3/tests/${testId}/invite`,
-			body: compact({
+		// Re-invite semantics (https://developer.imocha.io/invite-candidate-18117335e0): the same invitation comes back, reopened with the new window.
+		const response = await inviteByDefaultLink(
+			this,
+			testId,
+			compact({
 				email,
 				name: input.name,
 				sendEmail: 'yes',
@@ -112,8 +100,7 @@ export const operation: ImochaOperation<Input> = {
 				timeZoneId: input.window.timeZoneId,
 			}),
 			itemIndex,
-			idempotent: true,
-		});
+		);
 		const sameInvitation = Number(response.testInvitationId) === input.testInvitationId;
 		return toItems({
 			reminded: true,

@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { parseCallback, type CallbackEventData } from '../../../ImochaTrigger/payload';
+import { parseCallback, type CallbackEventData } from '../../callbacks/event';
 
 /**
  * The decisions of "Invite and Wait for Result", kept free of n8n so they can be tested alone.
  * The waiting execution's resume URL is the invitation's callback URL: iMocha posts "In Progress"
- * and then the final status to it (reference §4.1). Only a final status resumes the execution.
+ * and then the final status to it (https://developer.imocha.io/callback-notification-1174961m0). Only a final status resumes the execution.
  */
 
 export type CallbackDecision =

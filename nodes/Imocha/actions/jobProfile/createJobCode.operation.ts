@@ -1,12 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { invalid } from '../../helpers/validate';
-import { endpoints, JOB_CODE_BODY_EXAMPLE } from '../intelligence/endpoints';
-import { checkJsonObject, jobProfileLocator, readJobProfileId } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { endpoints, JOB_CODE_BODY_EXAMPLE, siRequest } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { checkJsonObject, jobProfileLocator, readJobProfileId } from '../../operation/intelligenceFields';
+import { toItems } from '../../operation/output';
+import { invalid } from '../../operation/validate';
 
 const properties: INodeProperties[] = [
 	{ ...jobProfileLocator, description: 'The job profile the new job code belongs to' },
@@ -21,7 +20,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['jobProfile'], operation: ['createJobCode'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['jobProfile'], operation: ['createJobCode'] } }, properties);
 
 interface Input {
 	jobProfileId: number;

@@ -1,17 +1,16 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { endpoints } from '../intelligence/endpoints';
-import { jobProfileLocator, readJobProfileId } from '../intelligence/fields';
-import { siRequest } from '../intelligence/request';
-import type { ImochaOperation } from '../types';
+import { endpoints, siRequest } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { jobProfileLocator, readJobProfileId } from '../../operation/intelligenceFields';
+import { toItems } from '../../operation/output';
 
 const properties: INodeProperties[] = [
 	{ ...jobProfileLocator, description: 'The job profile to retrieve, with the skills it requires' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['jobProfile'], operation: ['get'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['jobProfile'], operation: ['get'] } }, properties);
 
 interface Input {
 	jobProfileId: number;

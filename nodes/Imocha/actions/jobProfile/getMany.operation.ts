@@ -1,6 +1,5 @@
-import { endpoints } from '../intelligence/endpoints';
-import { siList } from '../intelligence/request';
-import { simpleListOperation } from '../list';
+import { endpoints, siList } from '../../api/intelligence';
+import { simpleListOperation } from '../../operation/list';
 
 export const operation = simpleListOperation('jobProfile', (context, input, itemIndex) =>
 	siList(context, endpoints.jobProfileList, input, { itemIndex }),

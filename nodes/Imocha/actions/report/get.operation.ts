@@ -1,17 +1,19 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { invalid } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import { simplify } from '../common.descriptions';
-import type { ImochaOperation } from '../types';
-import { readTestInvitationId, reportTypeField, simplifyReport, testInvitationIdField } from './fields';
+import { getReport } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { simplify } from '../../operation/fields';
+import { toItems } from '../../operation/output';
+import { readTestInvitationId } from '../../operation/testInvitationId';
+import { invalid } from '../../operation/validate';
+import { reportTypeField } from '../../reports/options';
+import { reportInvitationField, simplifyReport } from './fields';
 
 const REPORT_TYPES = [1, 2, 3] as const;
 
 const properties: INodeProperties[] = [
-	testInvitationIdField,
+	reportInvitationField,
 	{ ...reportTypeField, description: 'How much detail iMocha returns. Simplify drops the section and skill detail.' },
 	{
 		...simplify,
@@ -20,7 +22,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['get'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['get'] } }, properties);
 
 interface Input {
 	testInvitationId: number;
@@ -46,12 +48,7 @@ export const operation: ImochaOperation<Input> = {
 		return { testInvitationId, reportType: reportType as number, simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const report = await imochaRequest<IDataObject>(this, {
-			method: 'GET',
-			path: `/v3/reports/${input.testInvitationId}`,
-			qs: { reportType: input.reportType },
-			itemIndex,
-		});
+		const report = await getReport(this, input.testInvitationId, { reportType: input.reportType, itemIndex });
 		return toItems(input.simplify ? simplifyReport(report) : report);
 	},
 };

@@ -1,15 +1,16 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, returnAll } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
-import { ALL_REPORTS_PATH, listReports, readReportFilters, reportFilters, type ReportQuery } from './listReports';
+import { listReports, type ReportQuery } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { limit, returnAll } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
+import { readReportFilters, reportFilters } from './listReports';
 
 const properties: INodeProperties[] = [returnAll, limit, reportFilters];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getMany'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getMany'] } }, properties);
 
 interface Input extends ListInput {
 	query: ReportQuery;
@@ -24,6 +25,6 @@ export const operation: ImochaOperation<Input> = {
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		return toItems(await listReports(this, ALL_REPORTS_PATH, input.query, input, itemIndex));
+		return toItems(await listReports(this, {}, input.query, input, itemIndex));
 	},
 };

@@ -1,11 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, readTestId, returnAll, testLocator } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
-import { listReports, readReportFilters, reportFilters, reportsByTestPath, type ReportQuery } from './listReports';
+import { listReports, type ReportQuery } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { limit, readTestId, returnAll, testLocator } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
+import { readReportFilters, reportFilters } from './listReports';
 
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test whose candidate reports to list' },
@@ -14,7 +15,7 @@ const properties: INodeProperties[] = [
 	reportFilters,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getManyByTest'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getManyByTest'] } }, properties);
 
 interface Input extends ListInput {
 	testId: number;
@@ -32,6 +33,6 @@ export const operation: ImochaOperation<Input> = {
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		return toItems(await listReports(this, reportsByTestPath(input.testId), input.query, input, itemIndex));
+		return toItems(await listReports(this, { testId: input.testId }, input.query, input, itemIndex));
 	},
 };

@@ -1,13 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkText } from '../../helpers/validate';
-import type { ImochaOperation } from '../types';
-import { readTestInvitationId, testInvitationIdField } from './fields';
-import { fetchReportPdf } from './pdf';
+import type { ImochaOperation } from '../../operation/contract';
+import { readTestInvitationId } from '../../operation/testInvitationId';
+import { checkText } from '../../operation/validate';
+import { fetchReportPdf } from '../../reports/pdf';
+import { reportInvitationField } from './fields';
 
 const properties: INodeProperties[] = [
-	testInvitationIdField,
+	reportInvitationField,
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -19,7 +20,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getPdf'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getPdf'] } }, properties);
 
 interface Input {
 	testInvitationId: number;

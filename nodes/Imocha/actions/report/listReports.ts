@@ -1,17 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkUtcDateTime, invalid } from '../../helpers/validate';
-import { collectPages, imochaRequest, readEnvelope } from '../../transport';
+import type { ReportQuery } from '../../api/assessment';
+import { checkUtcDateTime, invalid } from '../../operation/validate';
 
-/**
- * Get All Reports (reference §6.4, third-party evidence): `PageNo` from 1, `PageSize` up to
- * 100, `startDate` / `endDate` in UTC, `includeSections`; the envelope holds `reports[]` and
- * `hasNextPage`. Get Reports By TestId (§6.3) is assumed to page and filter the same way.
- */
-export const ALL_REPORTS_PATH = '/v3/reports';
-export const reportsByTestPath = (testId: number): string => `/v3/tests/${testId}/reports`;
-export const MAX_PAGE_SIZE = 100;
-
+/** The date window and detail of Get Many and Get Many by Test (read by readReportFilters). */
 export const reportFilters: INodeProperties = {
 	displayName: 'Filters',
 	name: 'filters',
@@ -45,12 +37,6 @@ export const reportFilters: INodeProperties = {
 	],
 };
 
-export interface ReportQuery {
-	startDate?: string;
-	endDate?: string;
-	includeSections?: boolean;
-}
-
 export function readReportFilters(context: IExecuteFunctions, itemIndex: number): ReportQuery {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: ReportQuery = {};
@@ -61,25 +47,4 @@ export function readReportFilters(context: IExecuteFunctions, itemIndex: number)
 	}
 	if (filters.includeSections !== undefined) query.includeSections = filters.includeSections === true;
 	return query;
-}
-
-export async function listReports(
-	context: IExecuteFunctions,
-	path: string,
-	query: ReportQuery,
-	paging: { returnAll: boolean; limit: number },
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	return collectPages(
-		async ({ pageNumber, pageSize }) => {
-			const body = await imochaRequest<IDataObject>(context, {
-				method: 'GET',
-				path,
-				qs: { PageNo: pageNumber, PageSize: pageSize, ...query },
-				itemIndex,
-			});
-			return readEnvelope<IDataObject>(body, 'reports');
-		},
-		{ ...paging, maxPageSize: MAX_PAGE_SIZE },
-	);
 }

@@ -1,13 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { limit, returnAll, simplify } from '../common.descriptions';
-import { endpoints } from '../intelligence/endpoints';
-import { siList } from '../intelligence/request';
-import { simplifyTaxonomySkill } from '../intelligence/simplify';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
+import { endpoints, siList } from '../../api/intelligence';
+import type { ImochaOperation } from '../../operation/contract';
+import { limit, returnAll, simplify } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
+import { simplifyTaxonomySkill } from '../../operation/simplifyIntelligence';
 
 const properties: INodeProperties[] = [
 	returnAll,
@@ -19,7 +18,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['taxonomy'], operation: ['getSkills'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['taxonomy'], operation: ['getSkills'] } }, properties);
 
 interface Input extends ListInput {
 	simplify: boolean;

@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
+import { listTestLinks } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { limit, readTestId, returnAll, testLocator } from '../../operation/fields';
+import { readListInput, type ListInput } from '../../operation/list';
+import { toItems } from '../../operation/output';
 import { applyLimit } from '../../transport';
-import { limit, readTestId, returnAll, testLocator } from '../common.descriptions';
-import { readListInput, type ListInput } from '../list';
-import type { ImochaOperation } from '../types';
-import { listTestLinks } from './listTestLinks';
 
 const properties: INodeProperties[] = [
 	{ ...testLocator, description: 'The test whose links to list' },
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 	limit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['testLink'], operation: ['getMany'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['testLink'], operation: ['getMany'] } }, properties);
 
 interface Input extends ListInput {
 	testId: number;

@@ -1,8 +1,8 @@
+import { listTimezones } from '../../api/assessment';
+import { simpleListOperation } from '../../operation/list';
 import { applyLimit } from '../../transport';
-import { simpleListOperation } from '../list';
-import { listTimezones } from './listTimezones';
 
-/** The timezone list comes whole: no paging is known for it (reference §2.5). */
+/** The timezone list comes whole: no paging is known for it (README.md "Unverified"). */
 export const operation = simpleListOperation('timezone', async (context, input, itemIndex) =>
 	applyLimit(await listTimezones(context, itemIndex), input.returnAll, input.limit),
 );

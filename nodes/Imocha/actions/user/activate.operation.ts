@@ -1,4 +1,3 @@
 import { statusOperation } from './setStatus';
 
 export const operation = statusOperation('activate');
-export const description = operation.description;

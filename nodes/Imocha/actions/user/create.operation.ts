@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkId, checkText } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import { createUser } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkId, checkText } from '../../operation/validate';
 import { businessUnitField, readUserEmail, userEmailField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
 
 interface Input {
 	body: IDataObject;
@@ -38,7 +38,7 @@ export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
 		const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		// Casing as the documented example sends it: `fullName`, `businessunitId` (reference §9.2).
+		// Casing as the documented example sends it: `fullName`, `businessunitId` (https://developer.imocha.io/create-new-user-18160861e0).
 		const body: IDataObject = {
 			email: readUserEmail(this, itemIndex),
 			fullName: checkText(this, itemIndex, 'Full Name', this.getNodeParameter('fullName', itemIndex)),
@@ -50,12 +50,6 @@ export const operation: ImochaOperation<Input> = {
 		return { body };
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/accounts/user/create',
-			body: input.body,
-			itemIndex,
-		});
-		return toItems(response);
+		return toItems(await createUser(this, input.body, itemIndex));
 	},
 };

@@ -1,4 +1,3 @@
 import { statusOperation } from './setStatus';
 
 export const operation = statusOperation('deactivate');
-export const description = operation.description;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkEmail } from '../../helpers/validate';
+import { checkEmail } from '../../operation/validate';
 
 export const userEmailField: INodeProperties = {
 	displayName: 'Email',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeResource } from '../resource';
+import { describeResource } from '../../operation/contract';
 import * as activate from './activate.operation';
 import * as create from './create.operation';
 import * as deactivate from './deactivate.operation';

@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import { setUserStatus } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
 import { readUserEmail, userEmailField } from './fields';
 
-/** Activate and Deactivate are one call differing only in `status`, case-sensitive (reference §9.4). */
+/** Activate and Deactivate are one call differing only in `status`, case-sensitive (https://developer.imocha.io/active-inactive-user-18161035e0). */
 export function statusOperation(operation: 'activate' | 'deactivate'): ImochaOperation<{ body: IDataObject }> {
 	const status = operation === 'activate' ? 'Active' : 'Inactive';
 	return {
@@ -23,14 +23,7 @@ export function statusOperation(operation: 'activate' | 'deactivate'): ImochaOpe
 			return { body: { email: readUserEmail(this, itemIndex), status } };
 		},
 		async execute(this: IExecuteFunctions, input: { body: IDataObject }, itemIndex: number) {
-			const response = await imochaRequest<IDataObject>(this, {
-				method: 'POST',
-				path: '/v3/accounts/user/status',
-				body: input.body,
-				itemIndex,
-				idempotent: true,
-			});
-			return toItems(response);
+			return toItems(await setUserStatus(this, input.body, itemIndex));
 		},
 	};
 }

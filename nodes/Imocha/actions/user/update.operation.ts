@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/output';
-import { checkId } from '../../helpers/validate';
-import { imochaRequest } from '../../transport';
-import type { ImochaOperation } from '../types';
+import { updateUser } from '../../api/assessment';
+import type { ImochaOperation } from '../../operation/contract';
+import { toItems } from '../../operation/output';
+import { checkId } from '../../operation/validate';
 import { businessUnitField, readUserEmail, userEmailField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
 
 interface Input {
 	body: IDataObject;
@@ -25,7 +25,7 @@ interface Input {
 export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
-		// Update User spells its fields in PascalCase (reference §9.3).
+		// Update User spells its fields in PascalCase (https://developer.imocha.io/update-user-18161003e0).
 		return {
 			body: {
 				Email: readUserEmail(this, itemIndex),
@@ -34,13 +34,6 @@ export const operation: ImochaOperation<Input> = {
 		};
 	},
 	async execute(this: IExecuteFunctions, input: Input, itemIndex: number) {
-		const response = await imochaRequest<IDataObject>(this, {
-			method: 'POST',
-			path: '/v3/accounts/user/update',
-			body: input.body,
-			itemIndex,
-			idempotent: true,
-		});
-		return toItems(response);
+		return toItems(await updateUser(this, input.body, itemIndex));
 	},
 };

@@ -1,8 +1,0 @@
-import { applyLimit } from '../../transport';
-import { simpleListOperation } from '../list';
-import { listTests } from './listTests';
-
-/** No paging is documented for the test list, so it is fetched whole and limited here. */
-export const operation = simpleListOperation('test', async (context, input, itemIndex) =>
-	applyLimit(await listTests(context, itemIndex), input.returnAll, input.limit),
-);
