@@ -3,15 +3,15 @@
  * linked into `<userFolder>/.n8n/nodes/node_modules`. Each instance has its own user folder,
  * database and ports, so instances never share state with each other or with a developer's n8n.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePorts } from './ports';
 import { createUserFolder, instanceEnv, PackageInstall } from './folder';
-import { killGroup, trackGroup, untrackDir, untrackGroup } from './reaper';
+import { untrackDir } from './reaper';
+import { ServerProcess } from './server';
 import { run, RunResult, tail } from './proc';
 import { ensureRuntime, Runtime } from './runtime';
-import { API_KEY_SCOPES, publicApi, waitForHttp, waitForWebhookRegistered } from './http';
+import { API_KEY_SCOPES, publicApi, waitForWebhookRegistered } from './http';
 import { createApiKey, setupOwner, type Owner } from './owner';
 
 type Log = (msg: string) => void;
@@ -43,13 +43,11 @@ export interface ExecuteResult extends RunResult {
 }
 
 const START_TIMEOUT_MS = 90_000;
-const STOP_GRACE_MS = 10_000;
 const CLI_TIMEOUT_MS = 180_000;
 
 export class N8nInstance {
 	readonly baseUrl: string;
-	private server?: ChildProcess;
-	private serverOutput = '';
+	private server?: ServerProcess;
 	private apiKey?: string;
 	private fileCounter = 0;
 
@@ -126,39 +124,43 @@ export class N8nInstance {
 	async start(): Promise<void> {
 		if (this.server) throw new Error('n8n is already running');
 		const started = Date.now();
-		// Own process group: stop() must also reach the task runner n8n spawns.
-		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
-			cwd: this.userFolder,
-			env: this.env,
-			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		this.server = child;
-		this.serverOutput = '';
-		if (child.pid) trackGroup(child.pid);
-		const keep = (d: Buffer) => {
-			// Bounded: only the tail is ever shown.
-			this.serverOutput = (this.serverOutput + d.toString()).slice(-20_000);
-		};
-		child.stdout?.on('data', keep);
-		child.stderr?.on('data', keep);
-		let exited: string | undefined;
-		child.once('exit', (code, signal) => (exited = `exited early (code ${code}, signal ${signal})`));
-
+		const server = this.spawn(['start']);
+		this.server = server;
 		try {
-			const deadline = started + START_TIMEOUT_MS;
-			const failed = () => exited;
-			await waitForHttp(`${this.baseUrl}/healthz`, deadline, failed);
-			await waitForHttp(`${this.baseUrl}/healthz/readiness`, deadline, failed);
 			// n8n 1.x reports ready some seconds before it mounts its REST API (measured 20 s on
 			// 1.123.81 under load): wait for a public REST endpoint too.
-			await waitForHttp(`${this.baseUrl}/rest/settings`, deadline, failed);
+			await server.waitReady(
+				[`${this.baseUrl}/healthz`, `${this.baseUrl}/healthz/readiness`, `${this.baseUrl}/rest/settings`],
+				started + START_TIMEOUT_MS,
+			);
 		} catch (err) {
-			const output = tail(this.serverOutput, 30);
-			await this.stopServer();
-			throw new Error(`n8n did not become ready: ${(err as Error).message}\n--- n8n output ---\n${output}`);
+			// waitReady() stopped it already.
+			this.server = undefined;
+			throw err;
 		}
 		this.log(`n8n ready on ${this.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	}
+
+	/**
+	 * Starts another long-running n8n command on this instance's folder and settings (queue mode's
+	 * `worker` and `webhook`), with `env` on top; the caller waits for it and stops it.
+	 */
+	spawn(args: string[], env: Record<string, string> = {}, name = `n8n ${args[0]}`): ServerProcess {
+		return ServerProcess.spawn(name, this.runtime.nodeBin, [this.runtime.n8nBin, ...args], {
+			cwd: this.userFolder,
+			env: { ...this.env, ...env },
+		});
+	}
+
+	/** Stops the server (a crashed one included) and starts it again on the same folder and database. */
+	async restart(): Promise<void> {
+		await this.stopServer();
+		await this.start();
+	}
+
+	/** The main process (from start()), to read its output or crash it on purpose. */
+	get mainProcess(): ServerProcess | undefined {
+		return this.server;
 	}
 
 	/** Stops n8n (if running) and deletes the user folder. Safe to call twice. */
@@ -170,7 +172,7 @@ export class N8nInstance {
 
 	/** The last lines n8n printed; useful in assertion messages. */
 	output(lines = 50): string {
-		return tail(this.serverOutput, lines);
+		return this.server?.tail(lines) ?? '';
 	}
 
 	/** Creates the owner account and an API key for the public API; returns the key. */
@@ -233,20 +235,9 @@ export class N8nInstance {
 	}
 
 	private async stopServer(): Promise<void> {
-		const child = this.server;
+		const server = this.server;
 		this.server = undefined;
-		if (!child?.pid) return;
-		const pid = child.pid;
-		if (child.exitCode === null && child.signalCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			killGroup(pid, 'SIGTERM');
-			const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), STOP_GRACE_MS);
-			await exited;
-			clearTimeout(timer);
-		}
-		// Whatever n8n left behind in its group (a task runner) goes too.
-		killGroup(pid, 'SIGKILL');
-		untrackGroup(pid);
+		await server?.stop();
 	}
 }
 

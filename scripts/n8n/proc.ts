@@ -20,6 +20,9 @@ export interface RunOptions {
 	 * task runner child that must not outlive them.
 	 */
 	group?: boolean;
+	/** Run as this user/group (root only), e.g. PostgreSQL, which refuses to run as root. */
+	uid?: number;
+	gid?: number;
 }
 
 /** Runs a command to completion; never rejects because of its exit code. */
@@ -30,6 +33,8 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
 			env: opts.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: opts.group === true,
+			uid: opts.uid,
+			gid: opts.gid,
 		});
 		const pid = child.pid;
 		if (opts.group && pid) trackGroup(pid);
