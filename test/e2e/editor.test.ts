@@ -14,6 +14,7 @@ import { TEST_OWNER as OWNER } from '../../scripts/n8n/instance';
 import { openBrowser, type Browser } from '../helpers/browser';
 import { Editor, type NodePanel } from '../helpers/editor';
 import { repoRoot, SETUP_TIMEOUT_MS, startHarness, type Harness } from '../helpers/n8n';
+import { SANDBOX_API_KEY } from '../../sandbox/seed';
 
 /** A step on a busy 2-core machine: n8n's editor takes seconds to load a workflow there. */
 const STEP_TIMEOUT_MS = 120_000;
@@ -188,6 +189,10 @@ describe('credential dialog (point 7)', () => {
 		wrongKeyMessage = await dialog.connectionMessage();
 		await editor.screenshot('credential-wrong-key');
 		expect(wrongKeyMessage).toMatch(/Couldn.t connect with these settings/);
+		// The Tour run below uses this credential: put the right key back.
+		await dialog.fill('apiKey', SANDBOX_API_KEY);
+		await dialog.saveAndTest();
+		await dialog.root.getByText('Connection tested successfully').waitFor();
 		await dialog.close();
 		await credentialFrom.close();
 	}, STEP_TIMEOUT_MS);
