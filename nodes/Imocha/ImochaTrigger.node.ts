@@ -1,6 +1,8 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -13,6 +15,7 @@ import { ENTRY_DESCRIPTION } from './entryDescription';
 import { triggerProperties } from './trigger/description';
 import { handleCallback } from './trigger/handleCallback';
 import { activationWarnings, withoutQuery } from './trigger/lifecycle';
+import { runTriggerStep } from './trigger/runStep';
 import { readSettings } from './trigger/settings';
 
 /** Static-data key remembering the URL that passed validation (checkExists reads it). */
@@ -37,6 +40,8 @@ export class ImochaTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n then answers with the webhookResponse webhook() returns, once the run exists.
+				responseData: '',
 				path: '={{$parameter["path"]}}',
 				isFullPath: true,
 			},
@@ -104,6 +109,11 @@ export class ImochaTrigger implements INodeType {
 			},
 		},
 	};
+
+	/** The run's first step: claims the callback and adds the report (see trigger/runStep.ts). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runTriggerStep.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		try {

@@ -121,7 +121,7 @@ describe('invite -> candidate -> callback -> iMocha Trigger, in a real n8n', () 
 		await n8n.waitForWebhook(triggerUrl(), 15_000);
 		const afterwards = await postCallback(triggerUrl(CALLBACK_SECRET), completePayload());
 		expect(afterwards.status).toBe(200);
-		// The de-duplication memory lives in the same static data and survives the round trip.
+		// The run that emitted it claimed the key in n8n's store and in this process, which the round trip keeps.
 		expect(await afterwards.json()).toMatchObject({ received: true, started: false, reason: 'duplicate' });
 		await sleep(SETTLE_MS);
 		expect(await triggerRuns()).toHaveLength(1);

@@ -1,6 +1,9 @@
 import type {
+	DeduplicationHelperFunctions,
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeProperties,
 	IPollFunctions,
 	IWebhookFunctions,
@@ -132,6 +135,64 @@ export function createWebhookContext(options: WebhookOptions) {
 	};
 	configureTransport(context, { retry: QUICK_RETRY });
 	return context as unknown as IWebhookFunctions & { response: RecordedResponse; logger: RecordingLogger; staticData: IDataObject };
+}
+
+/**
+ * n8n's de-duplication store (the processed_data table behind Remove Duplicates): one key list per
+ * workflow and node, shared by every process on the database. Like n8n's (deduplication-helper.js,
+ * `handleHashedItems`) it reads the list, yields, then writes it back, without a lock: callers that
+ * do not queue their claims can both see a key as new.
+ */
+export class ProcessedStore {
+	readonly lists = new Map<string, string[]>();
+
+	helpersFor(workflowId: string, nodeName: string): Pick<DeduplicationHelperFunctions, 'checkProcessedAndRecord'> {
+		return {
+			checkProcessedAndRecord: async (items, scope, options) => {
+				if (scope !== 'node' || options.mode !== 'entries') throw new Error(`Unexpected store use: ${scope}/${options.mode}`);
+				const list = [...(this.lists.get(`${workflowId}/${nodeName}`) ?? [])];
+				await new Promise((resolve) => setImmediate(resolve));
+				const result = { new: [] as string[], processed: [] as string[] };
+				for (const item of items.map(String)) {
+					if (list.includes(item)) result.processed.push(item);
+					else {
+						result.new.push(item);
+						list.push(item);
+					}
+				}
+				if (options.maxEntries) list.splice(0, Math.max(0, list.length - options.maxEntries));
+				this.lists.set(`${workflowId}/${nodeName}`, list);
+				return result;
+			},
+		};
+	}
+}
+
+/**
+ * The context of the run n8n creates from what webhook() returned: the trigger's execute() gets
+ * those items as input, in mode 'webhook' (production URL) or 'manual' (test URL).
+ */
+export function createRunContext(options: Omit<BaseOptions, 'nodeType'> & { items: INodeExecutionData[]; store: ProcessedStore }) {
+	const staticData = options.staticData ?? {};
+	const workflowId = options.workflowId ?? workflowIdFor(staticData);
+	const execute = createExecuteContext({
+		parameters: options.parameters,
+		credentials: options.credentials,
+		properties: options.properties,
+		nodeType: 'n8n-nodes-imocha.imochaTrigger',
+		staticData,
+		items: options.items,
+	}) as any;
+	const logger = recordingLogger();
+	const context = {
+		...execute,
+		logger,
+		getMode: () => options.mode ?? 'webhook',
+		getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
+		helpers: { ...execute.helpers, ...options.store.helpersFor(workflowId, execute.getNode().name) },
+	};
+	configureTransport(context, { retry: QUICK_RETRY });
+	return context as unknown as IExecuteFunctions & { logger: RecordingLogger };
 }
 
 /** A fake IHookFunctions for the lifecycle methods (checkExists / create / delete). */

@@ -7,6 +7,7 @@ export interface DedupeLimits {
 	maxKeys: number;
 }
 
+/** The iMocha Trigger's default: its Options' De-Duplication Window (24 h); maxKeys is not used there (trigger/claim.ts). */
 export const WEBHOOK_DEDUPE: DedupeLimits = { ttlMs: 24 * 3600_000, maxKeys: 5_000 };
 
 /** Keys and when they were first seen (epoch ms), kept in the workflow's static data. */
@@ -47,29 +48,4 @@ export function isDuplicate(seen: SeenKeys, key: string, limits: DedupeLimits, n
 	// The new key is the newest, so it survives the cap.
 	prune(seen, limits, now);
 	return false;
-}
-
-/**
- * Seen keys per trigger node in this n8n process. n8n hands each webhook call its own copy of
- * the static data and saves the copies last-writer-wins, so callbacks arriving together would
- * forget each other; this shared map is the source of truth while the process lives, and the
- * static data carries it over a restart.
- */
-const processMemory = new Map<string, SeenKeys>();
-
-export function sharedSeenKeys(scope: string, staticData: IDataObject): SeenKeys {
-	let memory = processMemory.get(scope);
-	if (!memory) {
-		memory = {};
-		processMemory.set(scope, memory);
-	}
-	for (const [key, at] of Object.entries(seenKeysIn(staticData))) {
-		if (typeof at === 'number' && !(key in memory)) memory[key] = at;
-	}
-	return memory;
-}
-
-/** Writes the shared keys back into this call's static data, so n8n persists the union. */
-export function persistSeenKeys(memory: SeenKeys, staticData: IDataObject): void {
-	staticData.seen = { ...memory };
 }

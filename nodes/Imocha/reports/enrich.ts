@@ -1,10 +1,11 @@
-import type { IBinaryKeyData, IDataObject, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { getReport } from '../api/assessment';
 import type { EnrichOptions } from './options';
 import { fetchReportPdf } from './pdf';
 
-export type EnrichContext = IWebhookFunctions | IPollFunctions;
+/** The iMocha Trigger enriches in its run step (trigger/runStep.ts), the poll trigger while polling. */
+export type EnrichContext = IExecuteFunctions | IPollFunctions;
 
 export interface Enrichment {
 	json: IDataObject;

@@ -87,7 +87,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 24,
 				description:
-					'How long a callback (same Test Invitation ID and status) is remembered so that iMocha\'s retries and replays start only one run. 0 turns de-duplication off.',
+					'Retries and replays of an iMocha callback (same Test Invitation ID and status) emit it once: the trigger records the last 10,000 callbacks in n8n\'s database (shared by every n8n process, kept across restarts), and a repeat\'s run emits nothing. Within this many hours, the n8n process that ran the first answers repeats without starting a run. 0 turns de-duplication off.',
 			},
 			...enrichmentOptions,
 		],

@@ -1,22 +1,26 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { getReport } from '../api/assessment';
 import { field } from '../api/read';
-import { isDuplicate, persistSeenKeys, sharedSeenKeys } from '../callbacks/dedupe';
 import { parseCallback, type CallbackEventData } from '../callbacks/event';
 import { checkCallback, checkTestId } from '../callbacks/filter';
 import { SAMPLE_COMPLETE } from '../callbacks/samples';
-import { statusKey } from '../callbacks/status';
 import { checkToken } from '../callbacks/token';
 import { CALLBACK_TOKEN_PARAMETER } from '../callbacks/url';
-import { enrich } from '../reports/enrich';
+import { callbackKey, claimedRecently, claimScope } from './claim';
 import { readSettings } from './settings';
 
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
 
+/** What n8n answers iMocha once the run exists (the webhook declares `responseData: ''`, so n8n sends this). */
+export const STARTED: IDataObject = { received: true, started: true };
+
 /**
- * One callback from iMocha. Every path answers the HTTP request itself, and iMocha gets its 200
- * before any report is fetched, so slow enrichment never makes iMocha retry.
+ * One callback from iMocha, before any run: token, body, filters, and repeats this process has
+ * already claimed are answered here (401, 400, or 200 with `started: false` and the reason).
+ * A callback that passes is handed to n8n as the run's input without an answer: n8n answers
+ * `STARTED` only after it has created the run (n8n 2.x, webhook-helpers.js `executeWebhook`,
+ * `shouldDeferOnReceivedResponse`; n8n 1.x answers before creating it, as its Webhook node does).
  */
 export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const res = this.getResponseObject();
@@ -47,18 +51,15 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	const local = checkCallback(event, settings.filters);
 	if (!local.pass) return reply(200, { received: true, started: false, reason: local.reason });
 
-	const staticData = this.getWorkflowStaticData('node');
-	const seen = sharedSeenKeys(`${this.getWorkflow().id ?? ''}/${this.getNode().name}`, staticData);
-	const key = `${event.testInvitationId}:${statusKey(event.status)}`;
-	if (!sampleRequested) {
-		const duplicate = isDuplicate(seen, key, settings.dedupe);
-		persistSeenKeys(seen, staticData);
-		if (duplicate) return reply(200, { received: true, started: false, reason: 'duplicate' });
+	const key = callbackKey(event);
+	const scope = claimScope(this.getWorkflow().id, this.getNode().name);
+	if (!sampleRequested && claimedRecently(scope, key, settings.dedupe)) {
+		return reply(200, { received: true, started: false, reason: 'duplicate' });
 	}
 
-	let report: IDataObject | undefined;
 	const extra: IDataObject = {};
 	if (settings.filters.testIds.length) {
+		let report: IDataObject | undefined;
 		try {
 			report = await getReport(this, event.testInvitationId, { reportType: settings.enrich.reportType });
 		} catch (error) {
@@ -69,17 +70,15 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 		if (report) {
 			const byTest = checkTestId(field(report, 'testId'), settings.filters);
 			if (!byTest.pass) return reply(200, { received: true, started: false, reason: byTest.reason });
+			// Fetched already: the run's enrichment uses it instead of asking iMocha again.
+			if (settings.enrich.report && event.isFinal) extra.report = report;
 		}
 	}
 
-	reply(200, { received: true, started: true });
-	const item: INodeExecutionData = { json: { ...event, ...extra } };
-	if (event.isFinal && (settings.enrich.report || settings.enrich.pdf)) {
-		const added = await enrich(this, event.testInvitationId, settings.enrich, report);
-		item.json = { ...item.json, ...added.json };
-		if (added.binary) item.binary = added.binary;
-	}
-	return { ...ANSWERED, workflowData: [[item]] };
+	// No answer here: n8n answers with webhookResponse once it has created the run (and 500 when it
+	// cannot), so iMocha retries every callback that has no run. The run's first step (execute())
+	// claims the callback and fetches the report.
+	return { workflowData: [[{ json: { ...event, ...extra } }]], webhookResponse: STARTED };
 }
 
 function isEmpty(value: unknown): boolean {

@@ -13,7 +13,7 @@ describe('iMocha Trigger description', () => {
 	it('is the webhook trigger the invite operations target: fixed full path from the "path" parameter', () => {
 		expect(webhookTrigger).toMatchObject({ name: 'imochaTrigger', displayName: 'iMocha Trigger', version: 1, inputs: [] });
 		expect(webhookTrigger.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{$parameter["path"]}}', isFullPath: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '={{$parameter["path"]}}', isFullPath: true },
 		]);
 		expect(property('path').default).toBe(DEFAULT_TRIGGER_PATH);
 		expect(webhookTrigger.credentials).toEqual([{ name: 'imochaApi', required: true }]);

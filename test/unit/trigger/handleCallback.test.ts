@@ -1,11 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ImochaTrigger } from '../../../nodes/Imocha/ImochaTrigger.node';
 import { SAMPLE_COMPLETE } from '../../../nodes/Imocha/callbacks/samples';
 import { SAMPLE_IN_PROGRESS } from '../../helpers/callbackSamples';
 import type { Sandbox } from '../../../sandbox/server';
 import { sandboxCredentials, testSandbox } from '../../helpers/runNode';
-import { createWebhookContext, type WebhookOptions } from '../../helpers/webhookContext';
+import { createRunContext, createWebhookContext, ProcessedStore, type WebhookOptions } from '../../helpers/webhookContext';
 
 const trigger = new ImochaTrigger();
 const SECRET = 'cb-s3cret';
@@ -23,34 +23,50 @@ beforeEach(() => {
 	sandbox.faults.reset();
 });
 
-type CallOptions = Partial<Omit<WebhookOptions, 'credentials'>> & { secret?: string; onResponse?: () => void };
+type CallOptions = Partial<Omit<WebhookOptions, 'credentials'>> & {
+	secret?: string;
+	/** The de-duplication store of the n8n instance (its database); one per test unless shared. */
+	store?: ProcessedStore;
+	/** Another n8n process (a second webhook processor or worker): the trigger module loaded anew. */
+	node?: ImochaTrigger;
+};
 
+/**
+ * One callback as n8n handles it: the trigger's webhook(); when it hands over items, n8n answers
+ * with its webhookResponse once the run exists, and the run's first step is the trigger's execute().
+ * `json` is what the run emits (undefined when it emits nothing).
+ */
 async function call(options: CallOptions = {}) {
-	const context = createWebhookContext({
-		body: SEEDED,
-		query: { token: SECRET },
-		...options,
-		parameters: { path: 'imocha-callbacks', ...(options.parameters ?? {}) },
-		credentials: sandboxCredentials(sandbox, { callbackSecret: options.secret ?? SECRET }),
-		properties: trigger.description.properties,
-	});
-	if (options.onResponse) {
-		const res = context.getResponseObject() as any;
-		const json = res.json.bind(res);
-		res.json = (body: unknown) => {
-			options.onResponse!();
-			return json(body);
-		};
+	const node = options.node ?? trigger;
+	const credentials = sandboxCredentials(sandbox, { callbackSecret: options.secret ?? SECRET });
+	const parameters = { path: 'imocha-callbacks', ...(options.parameters ?? {}) };
+	const context = createWebhookContext({ body: SEEDED, query: { token: SECRET }, ...options, parameters, credentials, properties: node.description.properties });
+	const result = await node.webhook.call(context);
+	let emitted: INodeExecutionData[] | undefined;
+	let runContext: ReturnType<typeof createRunContext> | undefined;
+	if (result.workflowData) {
+		expect(context.response.headersSent).toBe(false);
+		context.getResponseObject().status(200).json(result.webhookResponse);
+		runContext = createRunContext({
+			parameters,
+			credentials,
+			properties: node.description.properties,
+			staticData: context.staticData,
+			workflowId: options.workflowId,
+			mode: options.mode,
+			items: result.workflowData[0],
+			store: options.store ?? new ProcessedStore(),
+		});
+		[emitted] = await node.execute.call(runContext);
 	}
-	const result = await trigger.webhook.call(context);
-	return { context, result, response: context.response, json: result.workflowData?.[0]?.[0]?.json as IDataObject | undefined };
+	return { context, runContext, result, emitted, response: context.response, json: emitted?.[0]?.json };
 }
 
 describe('token', () => {
 	it('starts a run and answers 200 when the token matches', async () => {
 		const { result, response, json } = await call();
 		expect(response).toEqual({ statusCode: 200, body: { received: true, started: true }, headersSent: true });
-		expect(result.noWebhookResponse).toBe(true);
+		expect(result.noWebhookResponse).toBeUndefined();
 		expect(result.workflowData).toHaveLength(1);
 		const others = Object.fromEntries(Object.entries(SEEDED).filter(([key]) => key !== 'TestInvitationId' && key !== 'Status'));
 		expect(json).toMatchObject({ ...others, testInvitationId: 2655161, status: 'Complete', event: 'complete', isFinal: true });
@@ -213,89 +229,116 @@ describe('filters', () => {
 });
 
 describe('de-duplication', () => {
-	it('starts one run for iMocha\'s retries of the same callback', async () => {
-		const staticData: IDataObject = {};
-		const runs: number[] = [];
+	/** One n8n instance: its database's store and one workflow, shared by the calls of a test. */
+	const instance = () => ({ store: new ProcessedStore(), staticData: {} as IDataObject });
+
+	it("emits one event for iMocha's retries of the same callback, and answers the later ones without a run", async () => {
+		const shared = instance();
+		const outcomes: string[] = [];
 		for (let attempt = 0; attempt < 6; attempt++) {
-			const { result, response } = await call({ staticData });
+			const { result, response, emitted } = await call(shared);
 			expect(response.statusCode).toBe(200);
-			runs.push(result.workflowData ? 1 : 0);
+			outcomes.push(!result.workflowData ? 'no run' : emitted?.length ? 'emitted' : 'run, nothing emitted');
 		}
-		expect(runs).toEqual([1, 0, 0, 0, 0, 0]);
-		expect(Object.keys(staticData.seen as object)).toEqual(['2655161:complete']);
+		expect(outcomes).toEqual(['emitted', 'no run', 'no run', 'no run', 'no run', 'no run']);
+		expect([...shared.store.lists.values()]).toEqual([['2655161:complete']]);
 	});
 
-	it('starts one run when n8n hands concurrent callbacks separate copies of the static data', async () => {
-		const workflowId = 'wf-concurrent';
-		const copies: IDataObject[] = [{}, {}, {}];
-		const results = await Promise.all(copies.map((staticData) => call({ staticData, workflowId })));
-		expect(results.filter(({ result }) => result.workflowData).length).toBe(1);
-		// Every copy n8n saves carries the key, so a save by any of them keeps it.
-		for (const staticData of copies) expect(Object.keys(staticData.seen as object)).toContain('2655161:complete');
+	it('emits one event when the same callback arrives several times at once (each gets a run; the claims queue)', async () => {
+		const shared = instance();
+		const results = await Promise.all([1, 2, 3].map(() => call(shared)));
+		expect(results.every(({ result }) => result.workflowData)).toBe(true);
+		expect(results.map(({ emitted }) => emitted?.length)).toEqual(expect.arrayContaining([1, 0, 0]));
+		expect(results.filter(({ emitted }) => emitted?.length).length).toBe(1);
+	});
+
+	it('emits nothing for a repeat that reaches another n8n process: the shared store knows it', async () => {
+		const shared = instance();
+		let other!: ImochaTrigger;
+		jest.isolateModules(() => {
+			other = new (require('../../../nodes/Imocha/ImochaTrigger.node') as typeof import('../../../nodes/Imocha/ImochaTrigger.node')).ImochaTrigger();
+		});
+		const first = await call(shared);
+		const repeat = await call({ ...shared, node: other });
+		expect(first.emitted).toHaveLength(1);
+		expect(repeat.result.workflowData).toHaveLength(1);
+		expect(repeat.emitted).toEqual([]);
+		expect(repeat.runContext!.logger.infos.join('\n')).toMatch(/2655161:complete was already handled by an earlier run/);
 	});
 
 	it('answers the duplicate with reason "duplicate"', async () => {
-		const staticData: IDataObject = {};
-		await call({ staticData });
-		const { response } = await call({ staticData });
+		const shared = instance();
+		await call(shared);
+		const { response } = await call(shared);
 		expect(response.body).toEqual({ received: true, started: false, reason: 'duplicate' });
 	});
 
 	it('treats "Test Left" and "TestLeft" as the same event', async () => {
-		const staticData: IDataObject = {};
+		const shared = instance();
 		const parameters = { statuses: ['testLeft'] };
-		const first = await call({ staticData, parameters, body: { ...SEEDED, Status: 'Test Left' } });
-		const second = await call({ staticData, parameters, body: { ...SEEDED, Status: 'TestLeft' } });
-		expect([!!first.result.workflowData, !!second.result.workflowData]).toEqual([true, false]);
+		const first = await call({ ...shared, parameters, body: { ...SEEDED, Status: 'Test Left' } });
+		const second = await call({ ...shared, parameters, body: { ...SEEDED, Status: 'TestLeft' } });
+		expect([first.emitted?.length ?? 0, second.emitted?.length ?? 0]).toEqual([1, 0]);
 	});
 
-	it('starts a run again once the window has passed', async () => {
-		const staticData: IDataObject = { seen: { '2655161:complete': Date.now() - 2 * 3600_000 } };
-		const { result } = await call({ staticData, parameters: { options: { dedupeHours: 1 } } });
-		expect(result.workflowData).toHaveLength(1);
+	it('does not take a retry for a duplicate when the first callback got no run (n8n could not create it)', async () => {
+		const shared = instance();
+		const lost = createWebhookContext({ body: SEEDED, query: { token: SECRET }, staticData: shared.staticData, parameters: { path: 'imocha-callbacks' }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties });
+		// n8n got the items but failed to create the run: no execute(), and n8n answers 500 itself.
+		expect((await trigger.webhook.call(lost)).workflowData).toHaveLength(1);
+		const retry = await call(shared);
+		expect(retry.emitted).toHaveLength(1);
 	});
 
 	it('does not de-duplicate with a window of 0', async () => {
-		const staticData: IDataObject = {};
+		const shared = instance();
 		const parameters = { options: { dedupeHours: 0 } };
-		await call({ staticData, parameters });
-		const { result } = await call({ staticData, parameters });
-		expect(result.workflowData).toHaveLength(1);
+		await call({ ...shared, parameters });
+		const { emitted } = await call({ ...shared, parameters });
+		expect(emitted).toHaveLength(1);
+		expect(shared.store.lists.size).toBe(0);
+	});
+
+	it('does not claim callbacks posted to the test URL, so building a workflow never hides a real callback', async () => {
+		const shared = instance();
+		const test = await call({ ...shared, mode: 'manual' });
+		const again = await call({ ...shared, mode: 'manual' });
+		const real = await call(shared);
+		expect([test.emitted?.length, again.emitted?.length, real.emitted?.length]).toEqual([1, 1, 1]);
 	});
 
 	it('does not remember filtered callbacks', async () => {
-		const staticData: IDataObject = {};
-		await call({ staticData, body: SAMPLE_IN_PROGRESS });
-		expect(staticData.seen).toBeUndefined();
+		const shared = instance();
+		await call({ ...shared, body: SAMPLE_IN_PROGRESS });
+		expect(shared.store.lists.size).toBe(0);
+		const selected = await call({ ...shared, body: SAMPLE_IN_PROGRESS, parameters: { statuses: ['inProgress'] } });
+		expect(selected.emitted).toHaveLength(1);
 	});
 });
 
 describe('enrichment', () => {
-	it('adds the JSON report and the PDF before emitting, after answering iMocha', async () => {
-		const { result, response, json } = await call({ parameters: { options: { includeReport: true, includePdf: true, reportType: 3 } } });
+	it('adds the JSON report and the PDF in the run, after n8n answered iMocha', async () => {
+		const { emitted, response, json } = await call({ parameters: { options: { includeReport: true, includePdf: true, reportType: 3 } } });
 		expect(response).toMatchObject({ statusCode: 200, body: { received: true, started: true } });
 		expect(json?.report).toMatchObject({ testInvitationId: 2655161, testId: 292930, candidatePoints: 92, sections: expect.any(Array) });
 		expect(json?.enrichmentError).toBeUndefined();
-		const binary = result.workflowData?.[0]?.[0]?.binary?.data;
+		const binary = emitted?.[0]?.binary?.data;
 		expect(binary).toMatchObject({ mimeType: 'application/pdf', fileName: 'imocha-report-2655161.pdf' });
 		expect(Buffer.from(binary!.data, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/reports/2655161', 'GET /v3/reports/2655161/pdf']);
 		expect(sandbox.requests[0].query).toEqual({ reportType: '3' });
 	});
 
-	it('answers iMocha before fetching anything, so slow enrichment never causes a retry', async () => {
-		let requestsWhenAnswered = -1;
-		await call({
-			parameters: { options: { includeReport: true, includePdf: true } },
-			onResponse: () => (requestsWhenAnswered = sandbox.requests.length),
-		});
-		expect(requestsWhenAnswered).toBe(0);
-		expect(sandbox.requests).toHaveLength(2);
+	it('fetches nothing before the run exists, so slow enrichment never delays the answer to iMocha', async () => {
+		const context = createWebhookContext({ body: SEEDED, query: { token: SECRET }, parameters: { path: 'imocha-callbacks', options: { includeReport: true, includePdf: true } }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties });
+		const result = await trigger.webhook.call(context);
+		expect(result).toMatchObject({ webhookResponse: { received: true, started: true } });
+		expect(sandbox.requests).toEqual([]);
 	});
 
 	it('puts the PDF in the chosen binary field', async () => {
-		const { result } = await call({ parameters: { options: { includePdf: true, binaryPropertyName: 'report' } } });
-		expect(Object.keys(result.workflowData?.[0]?.[0]?.binary ?? {})).toEqual(['report']);
+		const { emitted } = await call({ parameters: { options: { includePdf: true, binaryPropertyName: 'report' } } });
+		expect(Object.keys(emitted?.[0]?.binary ?? {})).toEqual(['report']);
 	});
 
 	it('reuses the report fetched for the test filter instead of fetching it twice', async () => {
@@ -305,14 +348,14 @@ describe('enrichment', () => {
 	});
 
 	it('still emits the event, recording enrichmentError, when both fetches fail', async () => {
-		const { result, json } = await call({
+		const { emitted, json } = await call({
 			body: { ...SAMPLE_COMPLETE, TestInvitationId: 999001 },
 			parameters: { options: { includeReport: true, includePdf: true } },
 		});
-		expect(result.workflowData).toHaveLength(1);
+		expect(emitted).toHaveLength(1);
 		expect(json).toMatchObject({ testInvitationId: 999001, event: 'complete' });
 		expect(json?.report).toBeUndefined();
-		expect(result.workflowData?.[0]?.[0]?.binary).toBeUndefined();
+		expect(emitted?.[0]?.binary).toBeUndefined();
 		const errors = json?.enrichmentError as IDataObject;
 		expect(Object.keys(errors).sort()).toEqual(['pdf', 'report']);
 		expect(errors.report).toMatch(/999001 not found/);
@@ -321,17 +364,17 @@ describe('enrichment', () => {
 
 	it('keeps the report when only the PDF fails', async () => {
 		sandbox.faults.inject(/\/pdf$/, { kind: 'status', status: 500 }, 5);
-		const { json, result } = await call({ parameters: { options: { includeReport: true, includePdf: true } } });
+		const { json, emitted } = await call({ parameters: { options: { includeReport: true, includePdf: true } } });
 		expect(json?.report).toMatchObject({ testInvitationId: 2655161 });
 		expect(Object.keys(json?.enrichmentError as object)).toEqual(['pdf']);
-		expect(result.workflowData?.[0]?.[0]?.binary).toBeUndefined();
+		expect(emitted?.[0]?.binary).toBeUndefined();
 	});
 
 	it('records an enrichment error, and attaches no file, when iMocha labels an empty body application/pdf', async () => {
 		sandbox.faults.inject(/\/pdf$/, { kind: 'raw', status: 200, contentType: 'application/pdf', body: '' });
-		const { json, result } = await call({ parameters: { options: { includePdf: true } } });
+		const { json, emitted } = await call({ parameters: { options: { includePdf: true } } });
 		expect((json?.enrichmentError as IDataObject).pdf).toMatch(/empty application\/pdf body/);
-		expect(result.workflowData?.[0]?.[0]?.binary).toBeUndefined();
+		expect(emitted?.[0]?.binary).toBeUndefined();
 	});
 
 	it('does not enrich In Progress events (no report exists yet)', async () => {

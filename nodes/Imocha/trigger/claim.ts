@@ -1,0 +1,91 @@
+import type { DeduplicationHelperFunctions, IExecuteFunctions } from 'n8n-workflow';
+
+import type { DedupeLimits } from '../callbacks/dedupe';
+import { statusKey } from '../callbacks/status';
+
+/**
+ * How many callback keys n8n's de-duplication store keeps per trigger node: the default
+ * "History Size" of n8n's Remove Duplicates node, which uses the same store.
+ */
+export const STORE_ENTRIES = 10_000;
+
+/** Keys this process has claimed, per trigger node, with when (epoch ms); oldest first. */
+const claimedHere = new Map<string, Map<string, number>>();
+/**
+ * The claims in progress per trigger node. n8n's store reads the node's key list, then writes it
+ * back, without a lock (n8n's deduplication-helper.js, `handleHashedItems`): two runs claiming at
+ * once in one process would both see their key as new, so claims queue here.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+/** One callback's identity: the same attempt in the same state ("Test Left" and "TestLeft" alike). */
+export function callbackKey(event: { testInvitationId: number; status: string }): string {
+	return `${event.testInvitationId}:${statusKey(event.status)}`;
+}
+
+/** The key of one trigger node in one workflow, for the per-process maps. */
+export function claimScope(workflowId: string | undefined, nodeName: string): string {
+	return `${workflowId ?? ''}/${nodeName}`;
+}
+
+/**
+ * Whether this process claimed `key` within the window: the webhook answers such a repeat
+ * ("duplicate") without asking n8n for a run. Only keys claimed by a run count, so a callback
+ * whose run was never created is never mistaken for a duplicate. Another process's claims are
+ * not known here; their repeats get a run that the claim then stops (see `claimKeys`).
+ */
+export function claimedRecently(scope: string, key: string, limits: DedupeLimits, now = Date.now()): boolean {
+	if (limits.ttlMs <= 0) return false;
+	const at = claimedHere.get(scope)?.get(key);
+	return at !== undefined && now - at < limits.ttlMs;
+}
+
+/**
+ * Claims callback keys (`<TestInvitationId>:<status>`) for one run, in n8n's own de-duplication
+ * store (the database table behind Remove Duplicates: shared by every n8n process on that
+ * database, kept across restarts, the last STORE_ENTRIES keys per node). Returns the keys no
+ * earlier run claimed; the caller emits only their events. Claims of one node queue in this
+ * process, so with one process running executions (regular mode, or queue mode with one worker)
+ * every key is claimed exactly once. n8n versions without the store (before 1.65) fall back to
+ * this process's memory. Throws what the store throws (e.g. the database is unreachable): the run
+ * then fails, visibly, and can be retried from n8n's executions list.
+ */
+export async function claimKeys(context: IExecuteFunctions, scope: string, keys: string[]): Promise<Set<string>> {
+	const previous = queues.get(scope) ?? Promise.resolve();
+	const result = previous.catch(() => undefined).then(async () => claimNow(context, scope, keys));
+	queues.set(scope, result);
+	try {
+		return await result;
+	} finally {
+		if (queues.get(scope) === result) queues.delete(scope);
+	}
+}
+
+async function claimNow(context: IExecuteFunctions, scope: string, keys: string[]): Promise<Set<string>> {
+	const store = (context.helpers as Partial<DeduplicationHelperFunctions>).checkProcessedAndRecord;
+	const fresh = new Set<string>();
+	if (typeof store === 'function') {
+		const checked = await store.call(context.helpers, keys, 'node', { mode: 'entries', maxEntries: STORE_ENTRIES });
+		for (const key of checked.new) fresh.add(String(key));
+	} else {
+		for (const key of keys) if (!claimedHere.get(scope)?.has(key)) fresh.add(key);
+	}
+	const now = Date.now();
+	for (const key of keys) remember(scope, key, now);
+	return fresh;
+}
+
+function remember(scope: string, key: string, now: number): void {
+	let keys = claimedHere.get(scope);
+	if (!keys) {
+		keys = new Map();
+		claimedHere.set(scope, keys);
+	}
+	keys.delete(key);
+	keys.set(key, now);
+	// A Map iterates in insertion order: the first entries are the oldest.
+	for (const oldest of keys.keys()) {
+		if (keys.size <= STORE_ENTRIES) break;
+		keys.delete(oldest);
+	}
+}

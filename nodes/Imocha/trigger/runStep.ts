@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { CallbackEventData } from '../callbacks/event';
+import { enrich } from '../reports/enrich';
+import { callbackKey, claimKeys, claimScope } from './claim';
+import { readSettings } from './settings';
+
+/**
+ * The trigger's step inside the run n8n created for a callback. n8n runs a start node's
+ * `execute()` with what its `webhook()` returned as input (n8n-core's workflow-execute.js,
+ * `runNode`: `execute` is checked before `webhook`), so this runs after iMocha had its answer and
+ * on whichever process runs executions (a worker in queue mode).
+ *
+ * In: the event items `webhook()` emitted (one per callback). Out: the events whose key no earlier
+ * run claimed (see `claimKeys`), with the report and PDF added to finished attempts when the
+ * Options ask for them; a repeat yields no item, so nothing after the trigger runs for it. Sample
+ * events and runs from the editor (test URL) are never claimed: what a user posts while building
+ * must neither be dropped nor hide a later real callback. Throws only what the claim throws.
+ */
+export async function runTriggerStep(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const settings = readSettings((name, fallback) => this.getNodeParameter(name, 0, fallback));
+	const claimable = this.getMode() !== 'manual' && settings.dedupe.ttlMs > 0;
+	const events = items.map((item) => item.json as CallbackEventData);
+	const keys = events.filter((event) => claimable && !event.sample).map(callbackKey);
+	const fresh = keys.length ? await claimKeys(this, claimScope(this.getWorkflow().id, this.getNode().name), keys) : new Set<string>();
+
+	const out: INodeExecutionData[] = [];
+	for (const [index, event] of events.entries()) {
+		if (claimable && !event.sample && !fresh.has(callbackKey(event))) {
+			this.logger.info(`iMocha Trigger: callback ${callbackKey(event)} was already handled by an earlier run; this run emits nothing`);
+			continue;
+		}
+		out.push({ ...(await withEnrichment(this, items[index], event, settings.enrich)), pairedItem: { item: index } });
+	}
+	return [out];
+}
+
+async function withEnrichment(
+	context: IExecuteFunctions,
+	item: INodeExecutionData,
+	event: CallbackEventData,
+	options: ReturnType<typeof readSettings>['enrich'],
+): Promise<INodeExecutionData> {
+	if (!event.isFinal || (!options.report && !options.pdf)) return item;
+	const known = event.report && typeof event.report === 'object' ? (event.report as IDataObject) : undefined;
+	const added = await enrich(context, event.testInvitationId, options, known);
+	const enriched: INodeExecutionData = { json: { ...item.json, ...added.json } };
+	if (added.binary) enriched.binary = added.binary;
+	return enriched;
+}
