@@ -1,8 +1,8 @@
 /**
  * The package in n8n's queue mode: PostgreSQL + Redis (private instances on 127.0.0.1, installed
  * from Debian when missing), one main, one worker, two webhook processors, against the sandbox.
- * Proves what works today; the checks that need the trigger's part-B changes (issue 14) are
- * kept, skipped, with the reason.
+ * A run created for a repeated callback is counted apart: its iMocha Trigger step emits nothing
+ * (the claim in n8n's de-duplication store stops it), so nothing after the trigger runs twice.
  */
 import { playCandidate } from '../../sandbox/candidate';
 import { callbackPayload } from '../../sandbox/callbacks';
@@ -82,7 +82,27 @@ describe('queue mode: main + worker + 2 webhook processors on PostgreSQL and Red
 		}
 	}, 60_000);
 
-	it('callbacks to one webhook processor, then repeated to the other, start one run per invitation', async () => {
+	/** A Complete callback for an attempt no test has seen yet (the trigger reads no report here). */
+	const freshCallback = (n: number) => ({
+		...callbackPayload(sandbox.state.invitations.find((entry) => entry.testInvitationId === invited[0])!),
+		TestInvitationId: 9_900_000 + n,
+		Status: 'Complete',
+	});
+
+	/** The runs of the trigger workflow, split by whether the trigger emitted the callback. */
+	const triggerRuns = async () => {
+		const list = await runs(TRIGGER.id);
+		const emitted: Array<{ id: string; testInvitationId: number }> = [];
+		const empty: string[] = [];
+		for (const run of list) {
+			const items = nodeOutput(await cluster.main.getExecution(run.id, true), 'iMocha Trigger');
+			if (items.length) emitted.push({ id: String(run.id), testInvitationId: Number(items[0].json.testInvitationId) });
+			else empty.push(String(run.id));
+		}
+		return { emitted, empty, all: list.length };
+	};
+
+	it('callbacks to one webhook processor, then repeated to the other, emit each invitation once', async () => {
 		for (const id of invited) {
 			const played = await playCandidate(sandbox.state, id, 'Complete', 90);
 			expect(played?.delivered).toBe(true);
@@ -90,39 +110,53 @@ describe('queue mode: main + worker + 2 webhook processors on PostgreSQL and Red
 		const list = await settled(TRIGGER.id, BULK);
 		expect(list.every((run) => workerRan(run.id))).toBe(true);
 
-		// iMocha's retry landing on the other processor: the de-dup memory is in the database's static data.
+		// iMocha's retry landing on the other processor: that processor has no memory of the first
+		// (its run ran on the worker), so n8n creates a run, and the claim in n8n's store stops it.
 		for (const id of invited) {
 			const payload = callbackPayload(sandbox.state.invitations.find((entry) => entry.testInvitationId === id)!);
 			const again = await post(at(1, TRIGGER_PATH, CALLBACK_SECRET), payload);
 			expect(again.status).toBe(200);
-			expect(await again.json()).toMatchObject({ received: true, started: false, reason: 'duplicate' });
 		}
-		await sleep(SETTLE_MS);
-		const ids = (await runs(TRIGGER.id)).map((run) => run.id).sort();
-		expect(ids).toEqual(list.map((run) => run.id).sort());
-		const items = await Promise.all(ids.map(async (id) => nodeOutput(await cluster.main.getExecution(id, true), 'iMocha Trigger')[0].json));
-		expect(items.map((item) => item.testInvitationId).sort()).toEqual([...invited].sort());
+		await settled(TRIGGER.id, BULK * 2);
+		const { emitted, empty } = await triggerRuns();
+		expect(emitted.map((run) => run.testInvitationId).sort()).toEqual([...invited].sort());
+		expect(empty).toHaveLength(BULK);
 	}, 90_000);
 
-	// Issue 14 part B: de-duplication lives in static data that each webhook processor reads before
-	// and saves after a request, without a lock: the same callback at the same moment on both
-	// processors starts two runs (measured: 2 runs). Enable once de-dup is shared atomically.
-	it.skip('the same callback posted to both processors at the same moment starts one run', async () => {
-		const [extra] = (await (await post(at(0, BULK_PATH), {})).json()) as Array<{ testInvitationId: number }>;
-		const invitation = sandbox.state.invitations.find((entry) => entry.testInvitationId === extra.testInvitationId)!;
-		invitation.status = 'Complete';
-		const before = (await runs(TRIGGER.id)).length;
-		const payload = callbackPayload(invitation);
-		await Promise.all([post(at(0, TRIGGER_PATH, CALLBACK_SECRET), payload), post(at(1, TRIGGER_PATH, CALLBACK_SECRET), payload)]);
-		await sleep(SETTLE_MS);
-		expect((await runs(TRIGGER.id)).length).toBe(before + 1);
-	});
+	it('the same callback posted to both processors at the same moment is emitted once', async () => {
+		const payload = freshCallback(1);
+		const extra = { testInvitationId: payload.TestInvitationId };
+		const before = await triggerRuns();
+		const answers = await Promise.all([post(at(0, TRIGGER_PATH, CALLBACK_SECRET), payload), post(at(1, TRIGGER_PATH, CALLBACK_SECRET), payload)]);
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+		await settled(TRIGGER.id, before.all + 2);
+		const after = await triggerRuns();
+		expect(after.emitted.filter((run) => run.testInvitationId === extra.testInvitationId)).toHaveLength(1);
+		expect(after.emitted).toHaveLength(before.emitted.length + 1);
+		expect(after.empty).toHaveLength(before.empty.length + 1);
+	}, 60_000);
 
-	// Issue 14 part B: the trigger answers 200 itself before n8n has created (enqueued) the run, so
-	// a run that fails to start is lost and iMocha, having had its 200, never retries. The check:
-	// with Redis down, a callback must be answered non-2xx. Enable once the trigger answers after
-	// the run exists.
-	it.skip('a callback whose run cannot be queued is answered non-2xx, so iMocha retries it', () => {});
+	it('a callback whose run cannot be created is answered non-2xx, and its retry is not taken for a duplicate', async () => {
+		const payload = freshCallback(2);
+		const extra = { testInvitationId: payload.TestInvitationId };
+		const before = await triggerRuns();
+		// The database refuses new runs of this workflow, as a full disk or a failover would.
+		await cluster.postgres.query(
+			`create or replace function imocha_refuse_run() returns trigger as $$ begin raise exception 'refused by the queue-mode test'; end $$ language plpgsql;
+			 create trigger imocha_refuse_run before insert on execution_entity for each row when (new."workflowId" = '${TRIGGER.id}') execute function imocha_refuse_run();`,
+		);
+		const refused = await post(at(0, TRIGGER_PATH, CALLBACK_SECRET), payload);
+		await cluster.postgres.query('drop trigger imocha_refuse_run on execution_entity; drop function imocha_refuse_run();');
+		expect(refused.status).toBeGreaterThanOrEqual(500);
+
+		// iMocha retries (to either processor): the run is created and emits the callback.
+		const retried = await post(at(1, TRIGGER_PATH, CALLBACK_SECRET), payload);
+		expect(retried.status).toBe(200);
+		expect(await retried.json()).toEqual({ received: true, started: true });
+		await settled(TRIGGER.id, before.all + 1);
+		const after = await triggerRuns();
+		expect(after.emitted.filter((run) => run.testInvitationId === extra.testInvitationId)).toHaveLength(1);
+	}, 60_000);
 
 	it('Invite and Wait pauses on the worker and resumes from a callback to a webhook processor', async () => {
 		const started = await post(at(1, WAIT_PATH), {});
