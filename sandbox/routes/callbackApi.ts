@@ -27,6 +27,30 @@ const TEST_STATUS: Partial<Record<InvitationStatus, string>> = {
 	Expired: 'Expired',
 };
 
+/**
+ * Replays queued by Process Callbacks go out this many at a time, not all at once: iMocha "queues"
+ * them and they "arrive shortly afterwards" (https://developer.imocha.io/process-callbacks-18160642e0);
+ * its sending rate is not documented, so this number is the sandbox's own.
+ */
+const REPLAY_CONCURRENCY = 20;
+const replayQueue: Array<() => Promise<unknown>> = [];
+let replaysSending = 0;
+
+function queueReplay(send: () => Promise<unknown>): void {
+	replayQueue.push(send);
+	const next = (): void => {
+		while (replaysSending < REPLAY_CONCURRENCY && replayQueue.length) {
+			const job = replayQueue.shift()!;
+			replaysSending += 1;
+			void job().finally(() => {
+				replaysSending -= 1;
+				next();
+			});
+		}
+	};
+	next();
+}
+
 /** Statuses that have a callback to replay: the test has at least started. */
 const HAS_CALLBACK: InvitationStatus[] = ['In Progress', 'Complete', 'Terminated', 'Test Left'];
 
@@ -56,7 +80,7 @@ export function registerCallbackApiRoutes(router: Router, state: SandboxState): 
 
 		// Assumption (https://developer.imocha.io/process-callbacks-18160642e0 open point): ids with no URL or nothing to replay land in `failed`.
 		const replayable = (known as Invitation[]).filter((entry) => entry.callbackUrl && HAS_CALLBACK.includes(entry.status));
-		for (const invitation of replayable) void deliverCallback(state, invitation);
+		for (const invitation of replayable) queueReplay(() => deliverCallback(state, invitation));
 		const successful = replayable.map((entry) => entry.testInvitationId);
 		return json(200, {
 			result: { testinvitationIds: { successful, failed: ids.filter((id: number) => !successful.includes(id)) } },

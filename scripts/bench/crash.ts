@@ -4,7 +4,9 @@
  * (one try, then 5 back-to-back retries on failure; C at a time, alternating between the two
  * webhook processors as a load balancer would). Once BENCH_CRASH_AFTER callbacks were answered
  * 2xx (default: 30%), every n8n process gets SIGKILL, then
- * the cluster is restarted while the burst goes on. Finally: how many runs each invitation got.
+ * the cluster is restarted while the burst goes on. Then the recovery the README gives users
+ * ("After n8n was down"): retry the workflow's crashed runs, then Replay Missed Results over the
+ * crash window. Finally: how many runs emitted each invitation, before and after the recovery.
  *
  *   npm run bench:crash
  *   BENCH_CALLBACKS=1000 BENCH_CONCURRENCY=20 BENCH_CRASH_AFTER=300 npx tsx scripts/bench/crash.ts
@@ -18,7 +20,7 @@ import { sandboxCredentialImport } from '../../sandbox/credential';
 import { startSandbox } from '../../sandbox/server';
 import { cacheRoot, ensureRuntime, N8N_VERSION } from '../n8n/runtime';
 import { QueueCluster } from '../queue/cluster';
-import { postCallbacks } from './callbackLoad';
+import { completedInvitation, postCallbacks } from './callbackLoad';
 import { seconds, sleep } from './measure';
 
 const N = Number(process.env.BENCH_CALLBACKS ?? 1000);
@@ -27,6 +29,7 @@ const CRASH_AFTER = Number(process.env.BENCH_CRASH_AFTER ?? Math.round(N * 0.3))
 const CREDENTIAL = { id: 'crashTestCred001', name: 'iMocha sandbox (crash test)' };
 const SECRET = 'crash-secret';
 const TRIGGER_PATH = 'crash-callbacks';
+const REPLAY_PATH = 'crash-replay-missed';
 const FIRST_ID = 6_000_001;
 
 const log = (msg: string) => process.stderr.write(`[crash] ${msg}\n`);
@@ -53,6 +56,35 @@ const TRIGGER_FLOW = {
 	connections: { 'iMocha Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 };
 
+/** Webhook -> iMocha Callback > Replay Missed Results over the window posted as {start, end}. */
+const REPLAY_FLOW = {
+	id: 'crashReplay00001',
+	name: 'crash test: Replay Missed Results',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'c7a50000-0000-4000-8000-000000000011',
+			name: 'Start',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: 'c7a50000-0000-4000-8000-0000000000b1',
+			parameters: { httpMethod: 'POST', path: REPLAY_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		},
+		{
+			id: 'c7a50000-0000-4000-8000-000000000012',
+			name: 'Replay Missed Results',
+			type: 'n8n-nodes-imocha.imocha',
+			typeVersion: 1.1,
+			position: [220, 0],
+			parameters: { resource: 'callback', operation: 'replayMissed', startDateTime: '={{ $json.body.start }}', endDateTime: '={{ $json.body.end }}' },
+			credentials: { imochaApi: CREDENTIAL },
+		},
+	],
+	connections: { Start: { main: [[{ node: 'Replay Missed Results', type: 'main', index: 0 }]] } },
+};
+
 /** Runs of the trigger workflow per status, and per invitation ID (from each run's trigger output). */
 async function countRuns(cluster: QueueCluster): Promise<{ byStatus: Record<string, number>; perInvitation: Map<number, number> }> {
 	// n8n stores run data in the `flatted` format; its own copy of the library reads it back.
@@ -65,8 +97,10 @@ async function countRuns(cluster: QueueCluster): Promise<{ byStatus: Record<stri
 	for (const [status, data] of rows) {
 		byStatus[status] = (byStatus[status] ?? 0) + 1;
 		if (status !== 'success' || !data) continue;
+		// A repeat's run emits nothing from the trigger: it is no run of that invitation.
 		const item = flatted.parse(data)?.resultData?.runData?.['iMocha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
-		const id = Number(item?.testInvitationId);
+		if (!item) continue;
+		const id = Number(item.testInvitationId);
 		perInvitation.set(id, (perInvitation.get(id) ?? 0) + 1);
 	}
 	return { byStatus, perInvitation };
@@ -93,6 +127,30 @@ async function waitForQuiet(cluster: QueueCluster, quietMs = 15_000, timeoutMs =
 	log(`runs still changing after ${timeoutMs / 1000} s (count/open: ${last})`);
 }
 
+/**
+ * What the README tells users to do after n8n was down: retry the trigger workflow's runs that
+ * did not finish (n8n lists them as crashed), then Replay Missed Results from the outage's start.
+ * Retried runs emit and claim; the replay then re-sends every callback, and only those no run
+ * claimed yet are emitted.
+ */
+async function recover(cluster: QueueCluster, windowStart: string): Promise<{ retried: number; replayed: number }> {
+	const rows = await cluster.postgres.query(
+		`select id from execution_entity where "workflowId" = '${TRIGGER_FLOW.id}' and status in ('crashed', 'error', 'failed') and "retrySuccessId" is null order by id`,
+	);
+	for (const [id] of rows) await cluster.main.api('POST', `/executions/${id}/retry`, { loadWorkflow: false });
+	log(`retried ${rows.length} runs that did not finish`);
+	await waitForQuiet(cluster);
+	const response = await fetch(`${cluster.webhooks[0].baseUrl}/webhook/${REPLAY_PATH}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ start: windowStart, end: new Date().toISOString() }),
+		signal: AbortSignal.timeout(120_000),
+	});
+	const [result] = (await response.json()) as Array<{ scheduled?: number[]; failed?: number[] }>;
+	log(`Replay Missed Results: HTTP ${response.status}, ${result?.scheduled?.length ?? 0} scheduled, ${result?.failed?.length ?? 0} failed`);
+	return { retried: rows.length, replayed: result?.scheduled?.length ?? 0 };
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	await ensureRuntime(log);
@@ -100,14 +158,19 @@ async function main(): Promise<void> {
 	const cluster = await QueueCluster.create({ packageRoot: root, log });
 	try {
 		await cluster.main.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url, SECRET)]);
-		await cluster.main.importWorkflows([TRIGGER_FLOW]);
+		await cluster.main.importWorkflows([TRIGGER_FLOW, REPLAY_FLOW]);
 		await cluster.start();
 		await cluster.main.setupOwnerAndApiKey();
 		await cluster.main.activate(TRIGGER_FLOW.id);
+		await cluster.main.activate(REPLAY_FLOW.id);
 		const url = (index: number) => `${cluster.webhooks[index].baseUrl}/webhook/${TRIGGER_PATH}`;
 		for (const index of [0, 1]) await cluster.main.waitForWebhook(url(index), 30_000);
 
 		const ids = Array.from({ length: N }, (_, i) => FIRST_ID + i);
+		// The attempts exist at "iMocha" too, with the callback URL they were invited with: Replay
+		// Missed Results finds them (Retrieve Invites) and has them sent again (Process Callbacks).
+		const windowStart = new Date(Date.now() - 60_000).toISOString();
+		sandbox.state.invitations.push(...ids.map((id) => completedInvitation(id, `${url(id % 2)}?token=${SECRET}`)));
 		log(`posting ${N} callbacks, ${CONCURRENCY} at a time, iMocha-style retries; SIGKILL of every n8n process after ${CRASH_AFTER} answered`);
 		let cue: () => void = () => {};
 		const crashTime = new Promise<void>((resolve) => (cue = resolve));
@@ -126,22 +189,24 @@ async function main(): Promise<void> {
 		log(`burst done in ${seconds(load.answeredMs)} s: ${load.delivered} delivered (2xx), ${load.retried} needed retries, ${load.undelivered} given up after 6 attempts`);
 		await waitForQuiet(cluster);
 
-		// TODO(issue 14 part B): the recovery step the README will tell users to run after a crash
-		// (Replay Missed Results for the crash window, or the poll trigger in the same workflow),
-		// then count again. Until then the counts below are before any recovery.
-		const { byStatus, perInvitation } = await countRuns(cluster);
-		const lost = ids.filter((id) => !perInvitation.has(id)).length;
-		const duplicated = ids.filter((id) => (perInvitation.get(id) ?? 0) > 1).length;
-		const acceptedButLost = ids.filter((id) => !perInvitation.has(id) && !load.undeliveredIds.has(id)).length;
-		console.log(`\nCrash test: ${N} callbacks, ${CONCURRENCY} at a time, SIGKILL after ${CRASH_AFTER} answered, down ${seconds(downMs)} s (queue mode):\n`);
-		console.log('| Invitations | exactly 1 run | 0 runs (lost) | >1 run (duplicated) | answered 2xx | given up by "iMocha" | runs by status |');
-		console.log('|---|---|---|---|---|---|---|');
-		console.log(
-			`| ${N} | ${N - lost - duplicated} | ${lost} | ${duplicated} | ${load.delivered} | ${load.undelivered} | ${Object.entries(byStatus)
-				.map(([status, count]) => `${status} ${count}`)
-				.join(', ')} |`,
-		);
-		console.log(`\nAnswered 2xx yet no successful run: ${acceptedButLost} (no recovery step run yet).`);
+		const before = await countRuns(cluster);
+		const recovery = await recover(cluster, windowStart);
+		await waitForQuiet(cluster);
+		const after = await countRuns(cluster);
+		const tally = ({ perInvitation }: typeof after) => ({
+			lost: ids.filter((id) => !perInvitation.has(id)).length,
+			duplicated: ids.filter((id) => (perInvitation.get(id) ?? 0) > 1).length,
+		});
+		console.log(`\nCrash test: ${N} callbacks, ${CONCURRENCY} at a time, SIGKILL of every n8n process after ${CRASH_AFTER} answered, down ${seconds(downMs)} s (queue mode):\n`);
+		console.log('| When | exactly 1 run | 0 runs (lost) | >1 run (duplicated) | runs by status |');
+		console.log('|---|---|---|---|---|');
+		for (const [label, counts] of [['before recovery', before], ['after recovery', after]] as const) {
+			const { lost, duplicated } = tally(counts);
+			const statuses = Object.entries(counts.byStatus).map(([status, count]) => `${status} ${count}`).join(', ');
+			console.log(`| ${label} | ${N - lost - duplicated} | ${lost} | ${duplicated} | ${statuses} |`);
+		}
+		console.log(`\nBurst: ${load.delivered} answered 2xx, ${load.retried} needed retries, ${load.undelivered} given up after 6 attempts.`);
+		console.log(`Recovery: ${recovery.retried} crashed or failed runs retried; Replay Missed Results scheduled ${recovery.replayed} callbacks.`);
 	} finally {
 		await cluster.stop();
 		await sandbox.close();

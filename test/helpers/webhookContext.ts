@@ -172,7 +172,9 @@ export class ProcessedStore {
  * The context of the run n8n creates from what webhook() returned: the trigger's execute() gets
  * those items as input, in mode 'webhook' (production URL) or 'manual' (test URL).
  */
-export function createRunContext(options: Omit<BaseOptions, 'nodeType'> & { items: INodeExecutionData[]; store: ProcessedStore }) {
+export function createRunContext(
+	options: Omit<BaseOptions, 'nodeType' | 'mode'> & { mode?: BaseOptions['mode'] | 'retry'; items: INodeExecutionData[]; store: ProcessedStore },
+) {
 	const staticData = options.staticData ?? {};
 	const workflowId = options.workflowId ?? workflowIdFor(staticData);
 	const execute = createExecuteContext({

@@ -15,19 +15,24 @@ import { readSettings } from './settings';
  * run claimed (see `claimKeys`), with the report and PDF added to finished attempts when the
  * Options ask for them; a repeat yields no item, so nothing after the trigger runs for it. Sample
  * events and runs from the editor (test URL) are never claimed: what a user posts while building
- * must neither be dropped nor hide a later real callback. Throws only what the claim throws.
+ * must neither be dropped nor hide a later real callback. A run retried from n8n's executions list
+ * (mode 'retry') claims and emits, as asked. Throws only what the claim throws.
  */
 export async function runTriggerStep(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const settings = readSettings((name, fallback) => this.getNodeParameter(name, 0, fallback));
+	// Runs from the editor are the user's own tests: never claimed.
 	const claimable = this.getMode() !== 'manual' && settings.dedupe.ttlMs > 0;
+	// A run the user retries from the executions list (after a crash, say) emits as asked, and
+	// still claims, so a later replay of the same callback stays a duplicate.
+	const retried = this.getMode() === 'retry';
 	const events = items.map((item) => item.json as CallbackEventData);
 	const keys = events.filter((event) => claimable && !event.sample).map(callbackKey);
 	const fresh = keys.length ? await claimKeys(this, claimScope(this.getWorkflow().id, this.getNode().name), keys) : new Set<string>();
 
 	const out: INodeExecutionData[] = [];
 	for (const [index, event] of events.entries()) {
-		if (claimable && !event.sample && !fresh.has(callbackKey(event))) {
+		if (claimable && !retried && !event.sample && !fresh.has(callbackKey(event))) {
 			this.logger.info(`iMocha Trigger: callback ${callbackKey(event)} was already handled by an earlier run; this run emits nothing`);
 			continue;
 		}

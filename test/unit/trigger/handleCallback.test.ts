@@ -290,6 +290,34 @@ describe('de-duplication', () => {
 		expect(retry.emitted).toHaveLength(1);
 	});
 
+	it('emits again in a run the user retries from the executions list (e.g. one that crashed after its claim)', async () => {
+		const shared = instance();
+		const first = await call(shared);
+		const properties = trigger.description.properties;
+		const credentials = sandboxCredentials(sandbox, { callbackSecret: SECRET });
+		const retried = createRunContext({ ...shared, mode: 'retry', parameters: { path: 'imocha-callbacks' }, credentials, properties, items: first.result.workflowData![0] });
+		const [emitted] = await trigger.execute.call(retried);
+		expect(emitted.map((item) => item.json.testInvitationId)).toEqual([2655161]);
+		// A later repeat through the webhook is still a duplicate.
+		expect((await call(shared)).emitted).toBeUndefined();
+	});
+
+	it('claims in a retried run, so a replay after the retry is a duplicate even when the first run never claimed', async () => {
+		const shared = instance();
+		const lost = createWebhookContext({ body: SEEDED, query: { token: SECRET }, staticData: shared.staticData, parameters: { path: 'imocha-callbacks' }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties });
+		// n8n created the run, then crashed before its first step; the user retries it.
+		const items = (await trigger.webhook.call(lost)).workflowData![0];
+		const retried = createRunContext({ ...shared, mode: 'retry', parameters: { path: 'imocha-callbacks' }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties, items });
+		expect((await trigger.execute.call(retried))[0]).toHaveLength(1);
+		// The replay reaches a process that has no memory of the retry: only the store decides.
+		let fresh!: ImochaTrigger;
+		jest.isolateModules(() => {
+			fresh = new (require('../../../nodes/Imocha/ImochaTrigger.node') as typeof import('../../../nodes/Imocha/ImochaTrigger.node')).ImochaTrigger();
+		});
+		const replay = await call({ ...shared, node: fresh });
+		expect(replay.emitted).toEqual([]);
+	});
+
 	it('does not de-duplicate with a window of 0', async () => {
 		const shared = instance();
 		const parameters = { options: { dedupeHours: 0 } };
