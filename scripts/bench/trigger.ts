@@ -6,6 +6,7 @@
  *   npm run bench:trigger
  *   BENCH_CALLBACKS=1000 BENCH_CONCURRENCY=20 BENCH_PROFILE=1 npx tsx scripts/bench/trigger.ts
  *
+ * BENCH_N8N_ENV='{"N8N_EXPRESSION_ENGINE_POOL_SIZE":"8"}' adds environment to n8n (to compare n8n settings).
  * BENCH_PROFILE=1 runs n8n under Node's --cpu-prof and prints where the CPU time went (see
  * ./profile.ts); the .cpuprofile files stay in build/profiles for Chrome DevTools.
  * A measurement, not a test: it asserts nothing.
@@ -24,6 +25,7 @@ import { summarize } from './profile';
 const N = Number(process.env.BENCH_CALLBACKS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const PROFILE = process.env.BENCH_PROFILE === '1';
+const N8N_ENV = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}') as Record<string, string>;
 const CREDENTIAL = { id: 'benchTrigCred001', name: 'iMocha sandbox (trigger bench)' };
 const SECRET = 'bench-secret';
 const TRIGGER_PATH = 'bench-trigger-callbacks';
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
 	const n8n = await N8nInstance.create({
 		packageRoot: root,
 		log,
-		extraEnv: PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {},
+		extraEnv: { ...N8N_ENV, ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) },
 	});
 	const rows: Row[] = [];
 	try {

@@ -11,12 +11,18 @@ export const STORE_ENTRIES = 10_000;
 
 /** Keys this process has claimed, per trigger node, with when (epoch ms); oldest first. */
 const claimedHere = new Map<string, Map<string, number>>();
+/** Claims waiting for the store, per trigger node, and whether a batch is with the store now. */
+interface Batch {
+	waiting: Array<{ context: IExecuteFunctions; keys: string[]; done: (fresh: Set<string>) => void; fail: (error: unknown) => void }>;
+	sending: boolean;
+}
 /**
- * The claims in progress per trigger node. n8n's store reads the node's key list, then writes it
- * back, without a lock (n8n's deduplication-helper.js, `handleHashedItems`): two runs claiming at
- * once in one process would both see their key as new, so claims queue here.
+ * n8n's store reads the node's key list, then writes it back, without a lock (n8n's
+ * deduplication-helper.js, `handleHashedItems`): two runs claiming at once in one process would
+ * both see their key as new. So one batch per node is with the store at a time, and the claims
+ * that arrive meanwhile go together in the next: one read and one write for many callbacks.
  */
-const queues = new Map<string, Promise<unknown>>();
+const batches = new Map<string, Batch>();
 
 /** One callback's identity: the same attempt in the same state ("Test Left" and "TestLeft" alike). */
 export function callbackKey(event: { testInvitationId: number; status: string }): string {
@@ -44,28 +50,48 @@ export function claimedRecently(scope: string, key: string, limits: DedupeLimits
  * Claims callback keys (`<TestInvitationId>:<status>`) for one run, in n8n's own de-duplication
  * store (the database table behind Remove Duplicates: shared by every n8n process on that
  * database, kept across restarts, the last STORE_ENTRIES keys per node). Returns the keys no
- * earlier run claimed; the caller emits only their events. Claims of one node queue in this
- * process, so with one process running executions (regular mode, or queue mode with one worker)
- * every key is claimed exactly once. n8n versions without the store (before 1.65) fall back to
+ * earlier run claimed; the caller emits only their events. Claims of one node go to the store one
+ * batch at a time in this process, so with one process running executions (regular mode, or
+ * queue mode with one worker) every key is claimed exactly once. n8n versions without the store (before 1.65) fall back to
  * this process's memory. Throws what the store throws (e.g. the database is unreachable): the run
  * then fails, visibly, and can be retried from n8n's executions list.
  */
-export async function claimKeys(context: IExecuteFunctions, scope: string, keys: string[]): Promise<Set<string>> {
-	const previous = queues.get(scope) ?? Promise.resolve();
-	const result = previous.catch(() => undefined).then(async () => claimNow(context, scope, keys));
-	queues.set(scope, result);
-	try {
-		return await result;
-	} finally {
-		if (queues.get(scope) === result) queues.delete(scope);
+export function claimKeys(context: IExecuteFunctions, scope: string, keys: string[]): Promise<Set<string>> {
+	let batch = batches.get(scope);
+	if (!batch) {
+		batch = { waiting: [], sending: false };
+		batches.set(scope, batch);
 	}
+	const queued = new Promise<Set<string>>((done, fail) => batch.waiting.push({ context, keys, done, fail }));
+	if (!batch.sending) void send(scope, batch);
+	return queued;
+}
+
+async function send(scope: string, batch: Batch): Promise<void> {
+	batch.sending = true;
+	while (batch.waiting.length) {
+		const claims = batch.waiting.splice(0);
+		try {
+			// Any run's context can ask: the store is keyed by workflow and node, not by run.
+			const fresh = await claimNow(claims[0].context, scope, claims.flatMap((claim) => claim.keys));
+			// Within a batch, the first claim of a key wins it.
+			for (const claim of claims) {
+				const won = new Set(claim.keys.filter((key) => fresh.delete(key)));
+				claim.done(won);
+			}
+		} catch (error) {
+			for (const claim of claims) claim.fail(error);
+		}
+	}
+	batch.sending = false;
+	batches.delete(scope);
 }
 
 async function claimNow(context: IExecuteFunctions, scope: string, keys: string[]): Promise<Set<string>> {
 	const store = (context.helpers as Partial<DeduplicationHelperFunctions>).checkProcessedAndRecord;
 	const fresh = new Set<string>();
 	if (typeof store === 'function') {
-		const checked = await store.call(context.helpers, keys, 'node', { mode: 'entries', maxEntries: STORE_ENTRIES });
+		const checked = await store.call(context.helpers, [...new Set(keys)], 'node', { mode: 'entries', maxEntries: STORE_ENTRIES });
 		for (const key of checked.new) fresh.add(String(key));
 	} else {
 		for (const key of keys) if (!claimedHere.get(scope)?.has(key)) fresh.add(key);
