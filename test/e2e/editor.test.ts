@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { exampleWorkflows, inListOrder, tourWorkflows, type StartWorkflow } from '../../scripts/start/workflows';
 import { TEST_OWNER as OWNER } from '../../scripts/n8n/instance';
 import { openBrowser, type Browser } from '../helpers/browser';
-import { Editor, type NodePanel } from '../helpers/editor';
+import { Editor, NodePanel } from '../helpers/editor';
 import { repoRoot, SETUP_TIMEOUT_MS, startHarness, type Harness } from '../helpers/n8n';
 import { SANDBOX_API_KEY } from '../../sandbox/seed';
 
@@ -50,6 +50,8 @@ const EXPECTED = {
 	triggerPickerActions: 'Actions',
 	triggerPickerTriggers: 'Triggers',
 	anAction: 'Invite a candidate',
+	/** Point 9: the poll trigger's note on what it polls is the States field's grey hint. */
+	pollTriggerStatesHint: /Polls iMocha's Retrieve Invites for attempts that ended since the last poll.*Each attempt is emitted once\./,
 };
 
 /**
@@ -371,4 +373,31 @@ describe('a finished run (Tour 01)', () => {
 		// The Start node and every step show the success mark.
 		expect(await successMarks.count()).toBe(steps.length + 1);
 	}, STEP_TIMEOUT_MS);
+});
+
+// Last: adding a node leaves this new workflow unsaved, so no step may navigate away after it.
+describe('iMocha Poll Trigger panel (point 9)', () => {
+	let statesField = '';
+	let notices = -1;
+
+	it('adds the poll trigger from the trigger picker and opens its panel without an issue marker', async () => {
+		await editor.page.goto(`${harness.n8n.baseUrl}/workflow/new`);
+		const picker = editor.nodesPanel;
+		await picker.openTriggerPicker();
+		await picker.search('iMocha');
+		await picker.openItem('iMocha Poll Trigger');
+		await step('add the poll trigger', () => picker.root.getByText('Add to workflow').click());
+		// n8n opens the panel of a node added from the picker.
+		const panel = new NodePanel(editor.page);
+		await panel.root.waitFor();
+		statesField = await panel.parameterText('states');
+		notices = await panel.notices.count();
+		await editor.screenshot('poll-trigger-panel');
+		expect(await panel.issueMarkers.count()).toBe(0);
+	}, STEP_TIMEOUT_MS);
+
+	it('says what it polls in grey under States, with no warning-coloured notice', () => {
+		expect(statesField).toMatch(EXPECTED.pollTriggerStatesHint);
+		expect(notices).toBe(0);
+	});
 });
