@@ -237,7 +237,10 @@ describe('trigger picker (point 4)', () => {
 	});
 
 	it('opens Actions folded, as n8n does in the trigger picker for every app (its heading counts every operation)', () => {
-		// n8n's ActionsMode.vue: `:expanded="!isTriggerRootView || parsedTriggerActions.length === 0"`.
+		// n8n-io/n8n packages/frontend/editor-ui/src/features/shared/nodeCreator/components/Modes/
+		// ActionsMode.vue gives the Actions category `expanded` = not the trigger view, or no triggers;
+		// n8n's own packages/testing/playwright/tests/e2e/node-creator/categories.spec.ts expects the
+		// same for ActiveCampaign.
 		expect(actionsHeading).toBe(`${EXPECTED.triggerPickerActions} (${expected().actions})`);
 		expect(foldedOnOpen).toBe(true);
 		expect(rowsWhileFolded).toBe(0);
