@@ -25,16 +25,12 @@ export class ImochaPollTrigger implements INodeType {
 		credentials: [{ name: 'imochaApi', required: true }],
 		properties: [
 			{
-				displayName:
-					'Polls iMocha\'s Retrieve Invites for attempts that ended since the last poll, including invitations made in the iMocha web app and cancelled or expired ones, which the iMocha Trigger never hears about. Each attempt is emitted once.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
 				displayName: 'States',
 				name: 'states',
 				type: 'multiOptions',
+				// A grey hint, not a notice: n8n draws every notice in warning colours (see the same
+				// choice on the iMocha Trigger's Path, nodes/Imocha/trigger/description.ts).
+				hint: 'Polls iMocha\'s Retrieve Invites for attempts that ended since the last poll, including invitations made in the iMocha web app and cancelled or expired ones, which the iMocha Trigger never hears about. Each attempt is emitted once.',
 				options: [
 					{ name: 'Cancelled', value: 'cancelled', description: 'Invitations that were cancelled' },
 					{ name: 'Completed', value: 'completed', description: 'Attempts that were completed, left or terminated' },

@@ -71,6 +71,23 @@ export class NodesPanel {
 		await this.root.waitFor();
 	}
 
+	/** On an empty workflow: "Add first step", which opens the panel as n8n's trigger picker. */
+	async openTriggerPicker(): Promise<void> {
+		await this.page.getByTestId('canvas-add-button').click();
+		await this.root.waitFor();
+	}
+
+	/**
+	 * A category of an app entry ("Triggers (4)", "Actions (37)"): its heading and the rows below
+	 * it. n8n marks whether it is folded with `data-category-collapsed` (CategorizedItemsRenderer).
+	 */
+	category(name: string): NodesPanelCategory {
+		// An inner locator of `has` is matched inside the outer element, so it starts from the page.
+		const heading = this.page.getByTestId('node-creator-category-item').filter({ hasText: name });
+		const root = this.root.locator('[data-category-collapsed]').filter({ has: heading });
+		return new NodesPanelCategory(root.getByTestId('node-creator-category-item'), root);
+	}
+
 	async search(text: string): Promise<void> {
 		await this.page.getByTestId('node-creator-search-bar').fill(text);
 		await this.items.first().waitFor();
@@ -104,6 +121,41 @@ export class NodesPanel {
 	}
 }
 
+/** One category of an app entry in the nodes panel. */
+export class NodesPanelCategory {
+	constructor(
+		readonly heading: Locator,
+		readonly root: Locator,
+	) {}
+
+	async headingText(): Promise<string> {
+		return textOf(this.heading);
+	}
+
+	async isFolded(): Promise<boolean> {
+		return (await this.root.getAttribute('data-category-collapsed')) === 'true';
+	}
+
+	/** The action rows on screen (not the resource labels between them). */
+	get rows(): Locator {
+		return this.root.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]');
+	}
+
+	async rowTexts(): Promise<string[]> {
+		const texts = await this.rows.allInnerTexts();
+		return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+	}
+
+	/**
+	 * Clicks the heading to unfold it, then waits for all `count` rows: n8n adds long lists to the
+	 * page a few rows per animation frame (ItemsRenderer's lazy render).
+	 */
+	async unfold(count: number): Promise<void> {
+		await this.heading.click();
+		await this.rows.nth(count - 1).waitFor();
+	}
+}
+
 /** A node's panel (NDV). */
 export class NodePanel {
 	constructor(readonly page: Page) {}
@@ -120,6 +172,11 @@ export class NodePanel {
 	/** Issue markers the editor shows in the panel (a node's or a parameter's). */
 	get issueMarkers(): Locator {
 		return this.root.locator('[data-test-id="node-issues"], [data-test-id="parameter-issues"]');
+	}
+
+	/** n8n's notice boxes among the parameters (N8nNotice, drawn in warning colours by default). */
+	get notices(): Locator {
+		return this.parameters.locator('.notice[role="alert"]');
 	}
 
 	async parametersText(): Promise<string> {

@@ -8,19 +8,20 @@ export const DEFAULT_EVENTS: CallbackEvent[] = ['complete', 'terminated', 'testL
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName:
-			'Invitations sent by the iMocha node with "Send Results To: iMocha Trigger" carry this trigger\'s URL, so nothing needs copying. For invitations made in iMocha itself, use the iMocha Poll Trigger.',
-		name: 'notice',
-		type: 'notice',
-		default: '',
-	},
-	{
 		displayName: 'Path',
 		name: 'path',
 		type: 'string',
 		default: DEFAULT_TRIGGER_PATH,
 		required: true,
 		placeholder: `e.g. ${DEFAULT_TRIGGER_PATH}`,
+		// Informational, so a grey hint under the field rather than a box. n8n 2.40 draws every
+		// `type: 'notice'` in warning colours: n8n-io/n8n packages/frontend/editor-ui/src/features/ndv/
+		// parameters/components/ParameterInputList.vue passes no theme to N8nNotice, whose default is
+		// 'warning'. The calm `type: 'callout'` fails node-param-display-name-miscased
+		// (eslint-plugin-n8n-nodes-base exempts only notices from Title Case), a rule n8n's own scanner
+		// runs with inline disables ignored (@n8n/scan-community-package, scanner/scanner.mjs,
+		// buildScanConfig and analyzePackage's allowInlineConfig: false).
+		hint: 'Invitations sent by the iMocha node with "Send Results To: iMocha Trigger" already carry this trigger\'s URL: nothing to copy. For invitations made in iMocha itself, use the iMocha Poll Trigger.',
 		description:
 			'The URL path the trigger listens on: the production URL is [n8n webhook URL]/webhook/[path] (or another prefix set with N8N_ENDPOINT_WEBHOOK). No ":" (n8n would add the webhook ID to the URL). Keep the default unless two workflows in this n8n need separate iMocha triggers; the iMocha node\'s invite operations use the default path.',
 	},
