@@ -106,8 +106,12 @@ async function countRuns(cluster: QueueCluster): Promise<{ byStatus: Record<stri
 	return { byStatus, perInvitation };
 }
 
-/** Waits until the number of trigger runs has not changed for `quietMs` (the queue drained). */
-async function waitForQuiet(cluster: QueueCluster, quietMs = 15_000, timeoutMs = 5 * 60_000): Promise<void> {
+/**
+ * Waits until the number of trigger runs has not changed for `quietMs` and none is open (the
+ * queue drained). Runs the killed worker held stay "running" (and queued jobs it had taken stay
+ * "new") for good, so after the crash `openLeft` of them may remain.
+ */
+async function waitForQuiet(cluster: QueueCluster, openLeft = 0, quietMs = 15_000, timeoutMs = 5 * 60_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last = '';
 	let since = Date.now();
@@ -119,7 +123,7 @@ async function waitForQuiet(cluster: QueueCluster, quietMs = 15_000, timeoutMs =
 		if (key !== last) {
 			last = key;
 			since = Date.now();
-		} else if (Number(open ?? 0) === 0 && Date.now() - since > quietMs) {
+		} else if (Number(open ?? 0) <= openLeft && Date.now() - since > quietMs) {
 			return;
 		}
 		await sleep(1000);
@@ -129,17 +133,20 @@ async function waitForQuiet(cluster: QueueCluster, quietMs = 15_000, timeoutMs =
 
 /**
  * What the README tells users to do after n8n was down: retry the trigger workflow's runs that
- * did not finish (n8n lists them as crashed), then Replay Missed Results from the outage's start.
+ * did not finish (n8n shows them as crashed, or as running for good: the killed worker held them),
+ * then Replay Missed Results from the outage's start. Queued runs the worker had taken stay "new"
+ * (n8n cannot retry those); they never ran, so nothing claimed their callbacks and the replay
+ * brings them back.
  * Retried runs emit and claim; the replay then re-sends every callback, and only those no run
  * claimed yet are emitted.
  */
 async function recover(cluster: QueueCluster, windowStart: string): Promise<{ retried: number; replayed: number }> {
 	const rows = await cluster.postgres.query(
-		`select id from execution_entity where "workflowId" = '${TRIGGER_FLOW.id}' and status in ('crashed', 'error', 'failed') and "retrySuccessId" is null order by id`,
+		`select id from execution_entity where "workflowId" = '${TRIGGER_FLOW.id}' and status in ('crashed', 'error', 'running') and "retrySuccessId" is null and "retryOf" is null order by id`,
 	);
 	for (const [id] of rows) await cluster.main.api('POST', `/executions/${id}/retry`, { loadWorkflow: false });
 	log(`retried ${rows.length} runs that did not finish`);
-	await waitForQuiet(cluster);
+	await waitForQuiet(cluster, Number.MAX_SAFE_INTEGER);
 	const response = await fetch(`${cluster.webhooks[0].baseUrl}/webhook/${REPLAY_PATH}`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
@@ -187,11 +194,11 @@ async function main(): Promise<void> {
 		log(`cluster back after ${seconds(downMs)} s`);
 		const load = await burst;
 		log(`burst done in ${seconds(load.answeredMs)} s: ${load.delivered} delivered (2xx), ${load.retried} needed retries, ${load.undelivered} given up after 6 attempts`);
-		await waitForQuiet(cluster);
+		await waitForQuiet(cluster, Number.MAX_SAFE_INTEGER);
 
 		const before = await countRuns(cluster);
 		const recovery = await recover(cluster, windowStart);
-		await waitForQuiet(cluster);
+		await waitForQuiet(cluster, Number.MAX_SAFE_INTEGER);
 		const after = await countRuns(cluster);
 		const tally = ({ perInvitation }: typeof after) => ({
 			lost: ids.filter((id) => !perInvitation.has(id)).length,

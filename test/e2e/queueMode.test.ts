@@ -191,12 +191,12 @@ describe('queue mode: main + worker + 2 webhook processors on PostgreSQL and Red
 		await until('the poll trigger to emit the completed attempts', async () => {
 			const ids = await emitted();
 			return completed.every((id) => ids.includes(id)) ? ids : undefined;
-		}, 30_000);
+		}, 50_000);
 		// Another poll over the same window (60-minute overlap) emits none of them again.
 		await pollNow();
 		await sleep(SETTLE_MS * 2);
 		const ids = await emitted();
 		for (const id of completed) expect({ id, times: ids.filter((entry) => entry === id).length }).toEqual({ id, times: 1 });
 		expect(new Set(ids).size).toBe(ids.length);
-	}, 90_000);
+	}, 120_000);
 });
