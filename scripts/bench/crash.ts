@@ -39,7 +39,9 @@ const TRIGGER_FLOW = {
 	id: 'crashTrigger0001',
 	name: 'crash test: iMocha Trigger',
 	active: false,
-	settings: { executionOrder: 'v1' },
+	// As the README recommends for this workflow: n8n saves each node's output as the run goes, so
+	// a run killed after its trigger step keeps the callback, and retrying it goes on from there.
+	settings: { executionOrder: 'v1', saveExecutionProgress: true },
 	nodes: [
 		{
 			id: 'c7a50000-0000-4000-8000-000000000001',
@@ -131,6 +133,23 @@ async function waitForQuiet(cluster: QueueCluster, openLeft = 0, quietMs = 15_00
 	log(`runs still changing after ${timeoutMs / 1000} s (count/open: ${last})`);
 }
 
+/** One line per run that did not finish or was a retry: status, mode, what the trigger emitted, the nodes that ran. */
+async function unfinished(cluster: QueueCluster): Promise<string> {
+	const flatted = require(path.join(cacheRoot(), `n8n-${N8N_VERSION}`, 'node_modules', 'flatted')) as { parse(text: string): any };
+	const rows = await cluster.postgres.query(
+		`select e.id, e.status, e.mode, e."retryOf", d.data from execution_entity e left join execution_data d on d."executionId" = e.id where e."workflowId" = '${TRIGGER_FLOW.id}' and (e.status <> 'success' or e."retryOf" is not null) order by e.id`,
+	);
+	return rows
+		.map(([id, status, mode, retryOf, data]) => {
+			const parsed = data ? flatted.parse(data) : undefined;
+			const runData = parsed?.resultData?.runData ?? {};
+			const emitted = runData['iMocha Trigger']?.[0]?.data?.main?.[0]?.map((item: any) => item.json?.testInvitationId);
+			const input = parsed?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0]?.map((item: any) => item.json?.testInvitationId);
+			return `  ${id} ${status} ${mode}${retryOf ? ` retryOf=${retryOf}` : ''} nodes=[${Object.keys(runData).join(',')}] emitted=${JSON.stringify(emitted)} stackInput=${JSON.stringify(input)}`;
+		})
+		.join('\n');
+}
+
 /**
  * What the README tells users to do after n8n was down: retry the trigger workflow's runs that
  * did not finish (n8n shows them as crashed, or as running for good: the killed worker held them),
@@ -200,6 +219,8 @@ async function main(): Promise<void> {
 		const recovery = await recover(cluster, windowStart);
 		await waitForQuiet(cluster, Number.MAX_SAFE_INTEGER);
 		const after = await countRuns(cluster);
+		const lostIds = ids.filter((id) => !after.perInvitation.has(id));
+		if (lostIds.length) log(`lost after recovery: ${lostIds.join(', ')}`);
 		const tally = ({ perInvitation }: typeof after) => ({
 			lost: ids.filter((id) => !perInvitation.has(id)).length,
 			duplicated: ids.filter((id) => (perInvitation.get(id) ?? 0) > 1).length,
@@ -212,6 +233,7 @@ async function main(): Promise<void> {
 			const statuses = Object.entries(counts.byStatus).map(([status, count]) => `${status} ${count}`).join(', ');
 			console.log(`| ${label} | ${N - lost - duplicated} | ${lost} | ${duplicated} | ${statuses} |`);
 		}
+		if (tally(after).lost) console.log(`\nRuns that did not finish, and their retries:\n${await unfinished(cluster)}`);
 		console.log(`\nBurst: ${load.delivered} answered 2xx, ${load.retried} needed retries, ${load.undelivered} given up after 6 attempts.`);
 		console.log(`Recovery: ${recovery.retried} crashed or failed runs retried; Replay Missed Results scheduled ${recovery.replayed} callbacks.`);
 	} finally {
