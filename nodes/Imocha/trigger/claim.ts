@@ -52,8 +52,8 @@ export function claimedRecently(scope: string, key: string, limits: DedupeLimits
  * database, kept across restarts, the last STORE_ENTRIES keys per node). Returns the keys no
  * earlier run claimed; the caller emits only their events. Claims of one node go to the store one
  * batch at a time in this process, so with one process running executions (regular mode, or
- * queue mode with one worker) every key is claimed exactly once. n8n versions without the store (before 1.65) fall back to
- * this process's memory. Throws what the store throws (e.g. the database is unreachable): the run
+ * queue mode with one worker) every key is claimed exactly once. An n8n without the store (no
+ * `checkProcessedAndRecord` helper) falls back to this process's memory. Throws what the store throws (e.g. the database is unreachable): the run
  * then fails, visibly, and can be retried from n8n's executions list.
  */
 export function claimKeys(context: IExecuteFunctions, scope: string, keys: string[]): Promise<Set<string>> {
