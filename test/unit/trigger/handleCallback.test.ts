@@ -62,6 +62,25 @@ async function call(options: CallOptions = {}) {
 	return { context, runContext, result, emitted, response: context.response, json: emitted?.[0]?.json };
 }
 
+/** Only the webhook half: what n8n gets before it creates (or fails to create) the run. */
+async function webhookOnly(options: { staticData?: IDataObject; parameters?: Record<string, unknown> } = {}) {
+	const context = createWebhookContext({
+		body: SEEDED,
+		query: { token: SECRET },
+		staticData: options.staticData,
+		parameters: { path: 'imocha-callbacks', ...(options.parameters ?? {}) },
+		credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }),
+		properties: trigger.description.properties,
+	});
+	return trigger.webhook.call(context);
+}
+
+/** The run of items webhook() handed over, as n8n runs it in `mode`. */
+function runOf(shared: { store: ProcessedStore; staticData: IDataObject }, items: INodeExecutionData[], mode: 'webhook' | 'retry') {
+	const credentials = sandboxCredentials(sandbox, { callbackSecret: SECRET });
+	return createRunContext({ ...shared, mode, parameters: { path: 'imocha-callbacks' }, credentials, properties: trigger.description.properties, items });
+}
+
 describe('token', () => {
 	it('starts a run and answers 200 when the token matches', async () => {
 		const { result, response, json } = await call();
@@ -283,9 +302,8 @@ describe('de-duplication', () => {
 
 	it('does not take a retry for a duplicate when the first callback got no run (n8n could not create it)', async () => {
 		const shared = instance();
-		const lost = createWebhookContext({ body: SEEDED, query: { token: SECRET }, staticData: shared.staticData, parameters: { path: 'imocha-callbacks' }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties });
 		// n8n got the items but failed to create the run: no execute(), and n8n answers 500 itself.
-		expect((await trigger.webhook.call(lost)).workflowData).toHaveLength(1);
+		expect((await webhookOnly(shared)).workflowData).toHaveLength(1);
 		const retry = await call(shared);
 		expect(retry.emitted).toHaveLength(1);
 	});
@@ -293,10 +311,7 @@ describe('de-duplication', () => {
 	it('emits again in a run the user retries from the executions list (e.g. one that crashed after its claim)', async () => {
 		const shared = instance();
 		const first = await call(shared);
-		const properties = trigger.description.properties;
-		const credentials = sandboxCredentials(sandbox, { callbackSecret: SECRET });
-		const retried = createRunContext({ ...shared, mode: 'retry', parameters: { path: 'imocha-callbacks' }, credentials, properties, items: first.result.workflowData![0] });
-		const [emitted] = await trigger.execute.call(retried);
+		const [emitted] = await trigger.execute.call(runOf(shared, first.result.workflowData![0], 'retry'));
 		expect(emitted.map((item) => item.json.testInvitationId)).toEqual([2655161]);
 		// A later repeat through the webhook is still a duplicate.
 		expect((await call(shared)).emitted).toBeUndefined();
@@ -304,11 +319,9 @@ describe('de-duplication', () => {
 
 	it('claims in a retried run, so a replay after the retry is a duplicate even when the first run never claimed', async () => {
 		const shared = instance();
-		const lost = createWebhookContext({ body: SEEDED, query: { token: SECRET }, staticData: shared.staticData, parameters: { path: 'imocha-callbacks' }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties });
 		// n8n created the run, then crashed before its first step; the user retries it.
-		const items = (await trigger.webhook.call(lost)).workflowData![0];
-		const retried = createRunContext({ ...shared, mode: 'retry', parameters: { path: 'imocha-callbacks' }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties, items });
-		expect((await trigger.execute.call(retried))[0]).toHaveLength(1);
+		const items = (await webhookOnly(shared)).workflowData![0];
+		expect((await trigger.execute.call(runOf(shared, items, 'retry')))[0]).toHaveLength(1);
 		// The replay reaches a process that has no memory of the retry: only the store decides.
 		let fresh!: ImochaTrigger;
 		jest.isolateModules(() => {
@@ -358,8 +371,7 @@ describe('enrichment', () => {
 	});
 
 	it('fetches nothing before the run exists, so slow enrichment never delays the answer to iMocha', async () => {
-		const context = createWebhookContext({ body: SEEDED, query: { token: SECRET }, parameters: { path: 'imocha-callbacks', options: { includeReport: true, includePdf: true } }, credentials: sandboxCredentials(sandbox, { callbackSecret: SECRET }), properties: trigger.description.properties });
-		const result = await trigger.webhook.call(context);
+		const result = await webhookOnly({ parameters: { options: { includeReport: true, includePdf: true } } });
 		expect(result).toMatchObject({ webhookResponse: { received: true, started: true } });
 		expect(sandbox.requests).toEqual([]);
 	});
