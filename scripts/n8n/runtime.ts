@@ -210,7 +210,10 @@ async function installN8n(root: string, l: Layout, log: Log): Promise<void> {
 	const nodeMajor = l.spec.nodeMajor;
 	await buildInto(l.n8nDir, async (tmp) => {
 		const env = childEnv(l);
-		const host = { name: 'n8n-host', private: true, ...(l.spec.overrides ? { overrides: l.spec.overrides } : {}) };
+		// Every caller gets the registry overrides its version needs, not only defaultRuntime()'s:
+		// `npm run test:compat` passes its targets (scripts/compat/targets.ts) as they are.
+		const overrides = l.spec.overrides ?? registryOverrides(N8N_VERSION);
+		const host = { name: 'n8n-host', private: true, ...(overrides ? { overrides } : {}) };
 		fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify(host, null, 2));
 		let started = Date.now();
 		log(`[2/3] npm install n8n@${N8N_VERSION} (3-4.5 min, ~3 GB)`);
