@@ -3,6 +3,8 @@
  * cache (scripts/n8n/runtime.ts; 4-6 minutes and ~3 GB per target the first time) and reruns the
  * real-n8n smoke suites on it. Results go to build/compat/<id>.json and a Markdown table to stdout
  * (the README's Compatibility table). Exit 1 when any target fails to install or fails a test.
+ * `--list` prints the target ids as a JSON array and runs nothing: CI's compat matrix is built
+ * from it, so targets.ts is the one list of targets.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -76,6 +78,10 @@ function table(outcomes: Outcome[]): string {
 }
 
 async function main(): Promise<void> {
+	if (process.argv.includes('--list')) {
+		console.log(JSON.stringify(TARGETS.map((target) => target.id)));
+		return;
+	}
 	const targets = selectTargets(process.argv.slice(2));
 	fs.mkdirSync(outDir, { recursive: true });
 	const outcomes: Outcome[] = [];

@@ -61,6 +61,11 @@ export class N8nInstance {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 	}
 
+	/** The n8n version this instance runs (`npm run test:compat` runs the suites on others than 2.40.7). */
+	get n8nVersion(): string {
+		return this.runtime.n8nVersion;
+	}
+
 	static async create(opts: InstanceOptions): Promise<N8nInstance> {
 		const log = opts.log ?? (() => {});
 		const runtime = await ensureRuntime(log);

@@ -24,9 +24,7 @@ export interface RuntimeSpec {
 	/** Major version of the npm registry's `node` package to run it on ('24', '22', ...). */
 	nodeMajor: string;
 	/**
-	 * npm `overrides` for the host package.json. n8n 1.x depends on an `xlsx` tarball URL on
-	 * SheetJS's own CDN, which a registry-only machine cannot reach: `{ xlsx: '0.18.5' }` takes
-	 * the same library from the registry instead.
+	 * npm `overrides` for the host package.json; without them, registryOverrides(n8nVersion).
 	 */
 	overrides?: Record<string, string>;
 }
@@ -46,7 +44,7 @@ export function registryOverrides(n8nVersion: string): Record<string, string> | 
 export function defaultRuntime(env: NodeJS.ProcessEnv = process.env): RuntimeSpec {
 	const n8nVersion = env.IMOCHA_N8N_VERSION || N8N_VERSION;
 	const nodeMajor = env.IMOCHA_NODE_MAJOR || NODE_MAJOR;
-	return { n8nVersion, nodeMajor, overrides: registryOverrides(n8nVersion) };
+	return { n8nVersion, nodeMajor };
 }
 
 /** Node + n8n need ~3.1 GB on disk plus npm's cache; ask for headroom. */
@@ -210,7 +208,10 @@ async function installN8n(root: string, l: Layout, log: Log): Promise<void> {
 	const nodeMajor = l.spec.nodeMajor;
 	await buildInto(l.n8nDir, async (tmp) => {
 		const env = childEnv(l);
-		const host = { name: 'n8n-host', private: true, ...(l.spec.overrides ? { overrides: l.spec.overrides } : {}) };
+		// A spec's own overrides win; otherwise the ones its version needs, for every caller (the
+		// e2e suite's defaultRuntime() and the compat targets of scripts/compat/targets.ts alike).
+		const overrides = l.spec.overrides ?? registryOverrides(N8N_VERSION);
+		const host = { name: 'n8n-host', private: true, ...(overrides ? { overrides } : {}) };
 		fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify(host, null, 2));
 		let started = Date.now();
 		log(`[2/3] npm install n8n@${N8N_VERSION} (3-4.5 min, ~3 GB)`);

@@ -3,6 +3,8 @@
  * pauses after the invite, an "In Progress" callback to its resume URL leaves it waiting, the
  * final callback resumes it with the result, and a short time limit resumes another execution
  * with a "timedOut" item. n8n checks time limits once a minute, so both runs share one instance.
+ * `npm run test:compat` also runs it on n8n 1.123.81, whose resume URLs and executions list differ
+ * (see waitingRun below).
  */
 import * as path from 'node:path';
 
@@ -114,6 +116,38 @@ describe('Invite and Wait for Result in a real n8n', () => {
 
 	const outputOf = (execution: any) => execution.data.resultData.runData.iMocha.at(-1).data.main[0];
 
+	/**
+	 * The run of `workflowId` that invited `email`, once n8n stores it as waiting, and that
+	 * invitation. n8n 2.x: the executions list shows it, and its resume URL (the callback URL)
+	 * carries a resume token, `?signature=`. n8n 1.x: the resume URL is the bare
+	 * `<base>/webhook-waiting/<execution id>` (n8n-core's get-additional-keys.ts), and
+	 * GET /api/v1/executions leaves out every execution n8n still holds in memory
+	 * (public-api/v1/handlers/executions/executions.handler.ts excludes all of
+	 * ActiveExecutions.getActiveExecutions(); 2.x excludes only those with status "running"), while
+	 * 1.x keeps a waiting execution there until it resumes (active-executions.ts, add(): the
+	 * finally block deletes only non-waiting entries); in the installed n8n@1.123.81:
+	 * dist/public-api/v1/handlers/executions/executions.handler.js:76-85 and
+	 * dist/active-executions.js:87-95. So on 1.x the run is read by the execution ID in its resume URL
+	 * (GET /api/v1/executions/<id>, which reads the database); its workflow and status prove the same.
+	 */
+	async function waitingRun(workflowId: string, email: string): Promise<{ execution: any; invitation: Invitation }> {
+		const n8n1 = n8n.n8nVersion.startsWith('1.');
+		const resumeUrl = new RegExp(`^${n8n.baseUrl}/webhook-waiting/(\\d+)${n8n1 ? '$' : '\\?signature='}`);
+		return until(
+			`the run inviting ${email} to wait`,
+			async () => {
+				const invitation = invitationOf(email);
+				const id = invitation?.callbackUrl?.match(resumeUrl)?.[1];
+				if (!invitation || !id) return undefined;
+				const execution = n8n1 ? await n8n.getExecution(id) : await onlyExecution(workflowId, 'waiting');
+				if (execution?.status !== 'waiting') return undefined;
+				expect({ id: String(execution.id), workflowId: execution.workflowId }).toEqual({ id, workflowId });
+				return { execution, invitation };
+			},
+			30_000,
+		);
+	}
+
 	it(
 		'pauses after the invite, ignores "In Progress", resumes on the final status, and times out with a clear item',
 		async () => {
@@ -121,9 +155,7 @@ describe('Invite and Wait for Result in a real n8n', () => {
 			await startRun(TIMEOUT_FLOW);
 
 			// The result run: invited with its own resume URL, then waiting.
-			const waiting = await until('the result run to wait', () => onlyExecution(RESULT_FLOW.id, 'waiting'), 30_000);
-			const invitation = invitationOf('wait.result@example.com')!;
-			expect(invitation.callbackUrl).toMatch(new RegExp(`^${n8n.baseUrl}/webhook-waiting/${waiting.id}\\?signature=`));
+			const { execution: waiting, invitation } = await waitingRun(RESULT_FLOW.id, 'wait.result@example.com');
 
 			const started = await playCandidate(sandbox.state, invitation.testInvitationId, 'In Progress');
 			expect(started?.delivered).toBe(true);

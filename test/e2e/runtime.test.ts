@@ -4,7 +4,8 @@
  */
 import * as path from 'node:path';
 import { N8nInstance } from '../../scripts/n8n/instance';
-import { ensureRuntime } from '../../scripts/n8n/runtime';
+import { run } from '../../scripts/n8n/proc';
+import { defaultRuntime, ensureRuntime } from '../../scripts/n8n/runtime';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -53,6 +54,18 @@ describe('real n8n runtime', () => {
 		const nodes = await n8n.exportNodes();
 		const names = nodes.map((node: { name: string }) => node.name);
 		expect(names).toContain('n8n-nodes-imocha.imocha');
+	}, 60_000);
+
+	// `npm run test:compat` reruns the suites on other pairs: its table is only as true as this check.
+	it('runs the n8n and Node asked for (IMOCHA_N8N_VERSION / IMOCHA_NODE_MAJOR, else 2.40.7 on 24)', async () => {
+		const spec = defaultRuntime();
+		const runtime = await ensureRuntime();
+		const n8nVersion = await n8n.cli(['--version']);
+		const nodeVersion = await run(runtime.nodeBin, ['-p', 'process.versions.node'], { cwd: n8n.userFolder, env: n8n.env });
+		expect({ n8n: n8nVersion.stdout.trim().split('\n').at(-1), node: nodeVersion.stdout.trim().split('.')[0] }).toEqual({
+			n8n: spec.n8nVersion,
+			node: spec.nodeMajor,
+		});
 	}, 60_000);
 
 	it('imports and executes a workflow headlessly', async () => {

@@ -144,7 +144,9 @@ function resumeUrlOf(context: IExecuteFunctions, itemIndex: number): string {
 
 /**
  * When the time limit passes, n8n resumes the waiting node without running it again: the node
- * passes on the data of its own execution-stack entry (n8n 2.40.7, WorkflowExecute). Setting that
+ * passes on the data of its own execution-stack entry (n8n 2.40.7, WorkflowExecute; n8n 1.123.81
+ * does the same: its handleWaitingState() disables the entry's node, and a disabled node passes
+ * its entry's data on, packages/core/src/execution-engine/workflow-execute.ts). Setting that
  * entry to the timed-out item (never touching the input items) makes the time-limit path end in
  * a clear item; a callback that resumes the execution replaces it with the result.
  */
