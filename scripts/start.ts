@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 	// Registered before any n8n exists, so the runtime's own last-resort reaper leaves signals to us.
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
 
-	log(`Preparing Node 24 + n8n ${N8N_VERSION} (cached after the first run)...`);
+	log(`Preparing Node ${process.env.IMOCHA_NODE_MAJOR || '24'} + n8n ${process.env.IMOCHA_N8N_VERSION || N8N_VERSION} (cached after the first run)...`);
 	await ensureRuntime(log);
 
 	const sandboxPort = await choosePort('SANDBOX_PORT', portFromEnv('SANDBOX_PORT', 4010), 'the sandbox');
@@ -120,6 +120,11 @@ async function main(): Promise<void> {
 			'  Sample event: open an active example, double-click its iMocha Trigger, click "Execute step", then:',
 			...activeTriggerPaths(examples).map((triggerPath) => `    curl -X POST '${n8n.baseUrl}/webhook-test/${triggerPath}?token=${CALLBACK_SECRET}'`),
 			'',
+			'  A callback as iMocha sends it, to the production URL (a second post of it is answered "duplicate"):',
+			...activeTriggerPaths(examples).map(
+				(triggerPath) =>
+					`    curl '${n8n.baseUrl}/webhook/${triggerPath}?token=${CALLBACK_SECRET}' -H 'Content-Type: application/json' -d '{"TestInvitationId":2655161,"Status":"Complete","CandidateScore":92,"TotalScore":115}'`,
+			),
 			'  Play a candidate (the tour\'s Invite step sends the callback to the active iMocha Trigger):',
 			`    curl -X POST ${sandbox.url}/__sandbox/invitations/<testInvitationId>/status -d '{"status":"Complete"}'`,
 			`  See what the sandbox received: ${sandbox.url}/__sandbox/requests`,

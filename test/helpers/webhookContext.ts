@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
+	NodeExecutionHint,
 	INodeProperties,
 	IPollFunctions,
 	IWebhookFunctions,
@@ -186,15 +187,18 @@ export function createRunContext(
 		items: options.items,
 	}) as any;
 	const logger = recordingLogger();
+	const hints: NodeExecutionHint[] = [];
 	const context = {
 		...execute,
 		logger,
+		hints,
+		addExecutionHints: (...added: NodeExecutionHint[]) => void hints.push(...added),
 		getMode: () => options.mode ?? 'webhook',
 		getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
 		helpers: { ...execute.helpers, ...options.store.helpersFor(workflowId, execute.getNode().name) },
 	};
 	configureTransport(context, { retry: QUICK_RETRY });
-	return context as unknown as IExecuteFunctions & { logger: RecordingLogger };
+	return context as unknown as IExecuteFunctions & { logger: RecordingLogger; hints: NodeExecutionHint[] };
 }
 
 /** A fake IHookFunctions for the lifecycle methods (checkExists / create / delete). */

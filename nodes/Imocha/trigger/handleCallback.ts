@@ -53,7 +53,8 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 
 	const key = callbackKey(event);
 	const scope = claimScope(this.getWorkflow().id, this.getNode().name);
-	if (!sampleRequested && claimedRecently(scope, key, settings.dedupe)) {
+	// The editor's test URL is never de-duplicated: what a user posts while building must show.
+	if (this.getMode() !== 'manual' && claimedRecently(scope, key, settings.dedupe)) {
 		return reply(200, { received: true, started: false, reason: 'duplicate' });
 	}
 

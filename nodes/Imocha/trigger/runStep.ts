@@ -31,12 +31,21 @@ export async function runTriggerStep(this: IExecuteFunctions): Promise<INodeExec
 	const fresh = keys.length ? await claimKeys(this, claimScope(this.getWorkflow().id, this.getNode().name), keys) : new Set<string>();
 
 	const out: INodeExecutionData[] = [];
+	const repeats: string[] = [];
 	for (const [index, event] of events.entries()) {
 		if (claimable && !retried && !event.sample && !fresh.has(callbackKey(event))) {
 			this.logger.info(`iMocha Trigger: callback ${callbackKey(event)} was already handled by an earlier run; this run emits nothing`);
+			repeats.push(callbackKey(event));
 			continue;
 		}
 		out.push({ ...(await withEnrichment(this, items[index], event, settings.enrich)), pairedItem: { item: index } });
+	}
+	// Shown on the node in the executions list, so a run that emitted nothing says why.
+	if (repeats.length) {
+		this.addExecutionHints?.({
+			message: `Already handled by an earlier run (Test Invitation ID:status ${repeats.join(', ')}): iMocha sent this callback again, so this run emits nothing.`,
+			location: 'outputPane',
+		});
 	}
 	return [out];
 }

@@ -283,6 +283,8 @@ describe('de-duplication', () => {
 		expect(repeat.result.workflowData).toHaveLength(1);
 		expect(repeat.emitted).toEqual([]);
 		expect(repeat.runContext!.logger.infos.join('\n')).toMatch(/2655161:complete was already handled by an earlier run/);
+		expect(repeat.runContext!.hints).toEqual([{ message: expect.stringMatching(/^Already handled by an earlier run \(Test Invitation ID:status 2655161:complete\)/), location: 'outputPane' }]);
+		expect(first.runContext!.hints).toEqual([]);
 	});
 
 	it('answers the duplicate with reason "duplicate"', async () => {
@@ -346,6 +348,15 @@ describe('de-duplication', () => {
 		const again = await call({ ...shared, mode: 'manual' });
 		const real = await call(shared);
 		expect([test.emitted?.length, again.emitted?.length, real.emitted?.length]).toEqual([1, 1, 1]);
+	});
+
+	it('shows a callback posted to the test URL even when production already handled it', async () => {
+		const shared = instance();
+		const real = await call(shared);
+		const test = await call({ ...shared, mode: 'manual' });
+		expect(real.emitted).toHaveLength(1);
+		expect(test.response.body).toEqual({ received: true, started: true });
+		expect(test.emitted).toHaveLength(1);
 	});
 
 	it('does not remember filtered callbacks', async () => {
