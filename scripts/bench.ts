@@ -139,7 +139,24 @@ async function runInvites(
 		status: error ? `${status}: ${String(error).slice(0, 40)}` : status,
 	};
 	log(`  ${JSON.stringify(result)}`);
+	const invites = sandbox.requests.slice(before).filter((request) => request.path === `/v3/tests/${TEST_ID}/invite`);
+	// n8n records when the node started: the time before its first call is validation and set-up.
+	const startedAt = Number(task?.startTime ?? NaN);
+	log(`  first call ${invites.length ? invites[0].at - startedAt : NaN} ms after the node started, last one ${invites.length ? startedAt + result.nodeMs - invites[invites.length - 1].at : NaN} ms before it ended`);
+	log(`  accepted/429 per second: ${perSecond(invites)}`);
 	return result;
+}
+
+/** Where a run's time went: the invite calls the sandbox accepted and refused in each second. */
+function perSecond(invites: Sandbox['requests']): string {
+	if (!invites.length) return '-';
+	const first = invites[0].at;
+	const bins: Array<[number, number]> = [];
+	for (const request of invites) {
+		const bin = (bins[Math.floor((request.at - first) / 1000)] ??= [0, 0]);
+		bin[request.status === 429 ? 1 : 0] += 1;
+	}
+	return Array.from(bins, (bin) => (bin ? `${bin[0]}/${bin[1]}` : '0/0')).join(' ');
 }
 
 async function benchReturnAll(n8n: N8nInstance, sandbox: Sandbox): Promise<void> {
