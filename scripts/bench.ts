@@ -11,6 +11,7 @@
  * 1,000 callbacks posted to an active iMocha Trigger workflow.
  * Prints markdown tables. A benchmark, not a test: it asserts nothing and is not in `npm test`.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { BULK_WINDOW } from '../sandbox/bulk';
@@ -38,6 +39,8 @@ const CALLBACKS = Number(process.env.BENCH_CALLBACKS ?? 1000);
 const REPLAYS = Number(process.env.BENCH_REPLAYS ?? 250);
 /** Only these rates, e.g. BENCH_RATES=5,20 (all three by default). */
 const RATES = (process.env.BENCH_RATES ?? '5,20,100').split(',').map(Number);
+/** Only these invite variants, e.g. BENCH_VARIANTS=node (keys in scripts/bench/matrix.ts; all by default). */
+const VARIANTS = INVITE_VARIANTS.filter((variant) => (process.env.BENCH_VARIANTS ?? 'node,http,batch').split(',').includes(variant.key));
 const PAGE_SIZE = 100;
 const CALLBACK_CONCURRENCY = 20;
 /** Return All and callbacks run against an unlimited sandbox with this latency. */
@@ -45,6 +48,14 @@ const LATENCY_MS = 100;
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const inviteRows: string[][] = [];
+/** The 1-minute load average after every run: the machine is shared, so timings depend on it. */
+const loads: number[] = [];
+const sampleLoad = () => {
+	const load = os.loadavg()[0];
+	loads.push(load);
+	return load.toFixed(1);
+};
+const loadDuring = () => (loads.length ? `${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)}` : 'not sampled');
 const rows: string[][] = [];
 
 interface InviteResult {
@@ -80,7 +91,7 @@ async function main(): Promise<void> {
 async function benchInviteRow(n8n: N8nInstance, sandbox: Sandbox, row: InviteCase): Promise<void> {
 	const ideal = (row.count / row.rate) * 1000;
 	const cells = [`${row.rate}/s`, row.window, `${row.latencyMs} ms`, String(row.count)];
-	for (const variant of INVITE_VARIANTS) {
+	for (const variant of VARIANTS) {
 		sandbox.faults.reset();
 		sandbox.faults.configure({
 			latencyMs: row.latencyMs,
@@ -91,8 +102,9 @@ async function benchInviteRow(n8n: N8nInstance, sandbox: Sandbox, row: InviteCas
 		});
 		const prefix = `${variant.key}-${row.rate}-${row.window[0]}-${row.latencyMs}`;
 		const result = await runInvites(n8n, sandbox, row, prefix, (id) => variant.workflow(id, prefix, row.count, sandbox.url, SANDBOX_API_KEY));
+		const load = sampleLoad();
 		cells.push(
-			`${(result.nodeMs / ideal).toFixed(2)}x (${seconds(result.nodeMs)} s), ${result.lost} lost, ${result.duplicated} dup, ${result.refusals} x 429${result.status === 'success' ? '' : ` (${result.status})`}`,
+			`${(result.nodeMs / ideal).toFixed(2)}x (${seconds(result.nodeMs)} s), ${result.lost} lost, ${result.duplicated} dup, ${result.refusals} x 429, load ${load}${result.status === 'success' ? '' : ` (${result.status})`}`,
 		);
 	}
 	inviteRows.push(cells);
@@ -127,7 +139,24 @@ async function runInvites(
 		status: error ? `${status}: ${String(error).slice(0, 40)}` : status,
 	};
 	log(`  ${JSON.stringify(result)}`);
+	const invites = sandbox.requests.slice(before).filter((request) => request.path === `/v3/tests/${TEST_ID}/invite`);
+	// n8n records when the node started: the time before its first call is validation and set-up.
+	const startedAt = Number(task?.startTime ?? NaN);
+	log(`  first call ${invites.length ? invites[0].at - startedAt : NaN} ms after the node started, last one ${invites.length ? startedAt + result.nodeMs - invites[invites.length - 1].at : NaN} ms before it ended`);
+	log(`  accepted/429 per second: ${perSecond(invites)}`);
 	return result;
+}
+
+/** Where a run's time went: the invite calls the sandbox accepted and refused in each second. */
+function perSecond(invites: Sandbox['requests']): string {
+	if (!invites.length) return '-';
+	const first = invites[0].at;
+	const bins: Array<[number, number]> = [];
+	for (const request of invites) {
+		const bin = (bins[Math.floor((request.at - first) / 1000)] ??= [0, 0]);
+		bin[request.status === 429 ? 1 : 0] += 1;
+	}
+	return Array.from(bins, (bin) => (bin ? `${bin[0]}/${bin[1]}` : '0/0')).join(' ');
 }
 
 async function benchReturnAll(n8n: N8nInstance, sandbox: Sandbox): Promise<void> {
@@ -153,7 +182,7 @@ async function benchReturnAll(n8n: N8nInstance, sandbox: Sandbox): Promise<void>
 		`${seconds(nodeMs)} s`,
 		`${(nodeMs / ideal).toFixed(2)}x of pages x round trip = ${pages} x ${rtt.toFixed(0)} ms = ${seconds(ideal)} s`,
 		`${count} items returned, ${calls} calls`,
-		`peak memory: n8n process ${peakProcessMb.toFixed(0)} MB (VmHWM), with task runner ${peakTreeMb.toFixed(0)} MB; one page through the node ${nodeOnePage} ms`,
+		`peak memory: n8n process ${peakProcessMb.toFixed(0)} MB (VmHWM), with task runner ${peakTreeMb.toFixed(0)} MB; one page through the node ${nodeOnePage} ms; load ${sampleLoad()}`,
 	]);
 }
 
@@ -258,7 +287,7 @@ async function settledExecutions(n8n: N8nInstance, workflowId: string) {
 }
 
 function printTables(): void {
-	const inviteHeader = ['R', 'window', 'latency', 'N', ...INVITE_VARIANTS.map((variant) => variant.label)];
+	const inviteHeader = ['R', 'window', 'latency', 'N', ...VARIANTS.map((variant) => variant.label)];
 	const header = ['Scenario', 'Wall time', 'Against the ideal', 'Lost / duplicated', 'Notes'];
 	const table = (head: string[], body: string[][]) => [
 		`| ${head.join(' | ')} |`,
@@ -266,7 +295,7 @@ function printTables(): void {
 		...body.map((row) => `| ${row.join(' | ')} |`),
 	];
 	const lines = [
-		`n8n 2.40.7 on Node 24, ${new Date().toISOString().slice(0, 10)}. Invites: N = R x ${SECONDS}, time / (N / R), items lost, invitations duplicated, calls answered 429 (Retry-After in whole seconds).`,
+		`n8n 2.40.7 on Node 24, ${new Date().toISOString().slice(0, 10)}, load average ${loadDuring()}. Invites: N = R x ${SECONDS}, time / (N / R), items lost, invitations duplicated, calls answered 429 (Retry-After in whole seconds).`,
 		'',
 		...table(inviteHeader, inviteRows),
 		'',

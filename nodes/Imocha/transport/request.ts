@@ -13,7 +13,7 @@ import {
 import { toNodeApiError } from './errors';
 import { once } from './once';
 import { accountOf, pacerFor } from './pacer';
-import { backoffDelay, isRetryable, MAX_RETRY_AFTER_MS, networkOutcome, parseRetryAfter, type Outcome } from './retry';
+import { backoffDelay, isRetryable, MAX_RETRY_AFTER_MS, networkOutcome, parseRetryAfter, retryAfterWait, type Outcome } from './retry';
 
 export interface ImochaRequest {
 	/** Which iMocha API: they live on different hosts. */
@@ -95,7 +95,8 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 	const idempotent = request.idempotent ?? request.method === 'GET';
 
 	for (let attempt = 1; ; attempt++) {
-		const ticket = await pacer.acquire();
+		// A call tried before goes first: it has waited its Retry-After already.
+		const ticket = await pacer.acquire(attempt > 1);
 		let outcome: Outcome = { kind: 'network', code: 'UNKNOWN' };
 		let response: RawResponse | undefined;
 		try {
@@ -125,7 +126,7 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 		if (rateLimited) pacer.refused(ticket, wait);
 		const canRetry = attempt < retry.maxAttempts && !tooLong && isRetryable(outcome, idempotent);
 		if (!canRetry) throw failure(context, connection, request, outcome, response, attempt, hinted, idempotent);
-		await sleep(wait);
+		await sleep(hinted !== undefined ? retryAfterWait(hinted) : wait);
 	}
 }
 

@@ -82,6 +82,18 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * How long a refused call waits before it queues again, ms, given its Retry-After in ms. Delay
+ * seconds are whole (RFC 9110 §10.2.3: https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3) and
+ * a gateway rounds them up, so the window frees during the last of those seconds: waiting all
+ * of it would leave most of a second unused. The call waits the seconds before that one, then
+ * the pacer lets it go, first in line, once the window it learnt has room (pacer.ts).
+ * A fractional value is exact and kept.
+ */
+export function retryAfterWait(hintedMs: number): number {
+	return hintedMs >= 1000 && hintedMs % 1000 === 0 ? hintedMs - 1000 : hintedMs;
+}
+
 /** Exponential backoff with jitter, so that a pool of workers does not retry in lockstep. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

@@ -1,14 +1,18 @@
 import { DEFAULT_PACER_TUNING, Pacer, pacerFor, type PacerTuning, type Ticket } from '../../../nodes/Imocha/transport/pacer';
 
 /**
- * A pacer on a hand-driven clock. `acquire()` sleeps in real time when a bound is reached, so the
- * tests start calls only where one is free (and do not spread them: that would need the clock).
+ * A pacer on a hand-driven clock. When a bound is reached it waits in real time for what the
+ * clock says is left, so the tests start calls only where one is free (and do not spread them:
+ * that would need the clock), and move the clock before they wait.
  */
 function pacerAt(tuning: Partial<PacerTuning> = {}, start = 100_000) {
 	let now = start;
 	const pacer = new Pacer({ ...DEFAULT_PACER_TUNING, spreadShare: 0, ...tuning }, () => now);
 	return { pacer, at: (ms: number) => (now = ms), now: () => now };
 }
+
+/** Lets the pacer's loop hand out what it may. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Starts `count` calls now (within the bounds) and returns their tickets. */
 async function start(pacer: Pacer, count: number): Promise<Ticket[]> {
@@ -17,17 +21,36 @@ async function start(pacer: Pacer, count: number): Promise<Ticket[]> {
 	return tickets;
 }
 
+/** Whether a call asked for now has started once the pacer had its turn. */
+async function startsNow(pacer: Pacer): Promise<{ started: boolean; ticket: Promise<Ticket> }> {
+	let started = false;
+	const ticket = pacer.acquire().then((value) => {
+		started = true;
+		return value;
+	});
+	await settled();
+	return { started, ticket };
+}
+
+/** Teaches a pacer the limit `limit` with a first burst of `limit + 1` calls. */
+async function learnt(limit: number, tuning: Partial<PacerTuning> = {}) {
+	const clock = pacerAt({ initialConcurrency: 200, ...tuning });
+	const burst = await start(clock.pacer, limit + 1);
+	burst.slice(0, limit).forEach((ticket) => clock.pacer.accepted(ticket));
+	clock.pacer.refused(burst[limit], 1000);
+	expect(clock.pacer.state.limit).toBe(limit);
+	return clock;
+}
+
 describe('Pacer', () => {
 	it('does not pace by rate before the first 429, and starts with a few calls in flight', async () => {
 		const { pacer } = pacerAt({ initialConcurrency: 4 });
 		const first = await start(pacer, 4);
 		expect(pacer.state).toMatchObject({ limit: Infinity, inFlight: 4, concurrency: 4 });
-		let fifth = false;
-		const waiting = pacer.acquire().then(() => (fifth = true));
-		await new Promise((resolve) => setImmediate(resolve));
-		expect(fifth).toBe(false);
+		const fifth = await startsNow(pacer);
+		expect(fifth.started).toBe(false);
 		pacer.accepted(first[0]);
-		await waiting;
+		await fifth.ticket;
 		expect(pacer.state.inFlight).toBe(4);
 	});
 
@@ -35,7 +58,7 @@ describe('Pacer', () => {
 		const { pacer } = pacerAt({ initialConcurrency: 2, maxConcurrency: 5 });
 		const first = await start(pacer, 2);
 		const queued = Promise.all([pacer.acquire(), pacer.acquire(), pacer.acquire()]);
-		await new Promise((resolve) => setImmediate(resolve));
+		await settled();
 		first.forEach((ticket) => pacer.accepted(ticket));
 		const more = await queued;
 		expect(pacer.state.concurrency).toBe(4);
@@ -52,40 +75,56 @@ describe('Pacer', () => {
 		for (let round = 0; round < 10; round++) {
 			const tickets = await start(pacer, pacer.state.concurrency);
 			const queued = pacer.acquire();
-			await new Promise((resolve) => setImmediate(resolve));
+			await settled();
 			tickets.forEach((ticket) => pacer.accepted(ticket));
 			pacer.accepted(await queued);
 		}
 		expect(pacer.state.concurrency).toBe(3);
 	});
 
-	it('learns the limit from what got through in the window before the refused call', async () => {
+	it('reads the first 429 once the calls started before it are answered, counting those let go with it', async () => {
 		const { pacer, at } = pacerAt({ initialConcurrency: 30 });
 		const tickets = await start(pacer, 25);
-		tickets.slice(0, 20).forEach((ticket) => pacer.accepted(ticket));
+		// The 429 comes back first: the calls started before it are still out, and nobody starts.
 		at(100_200);
-		pacer.refused(tickets[20], 1000);
-		expect(pacer.state.limit).toBe(20);
-		// The other refusals of the same burst do not teach it again, and nobody else is paused.
+		pacer.refused(tickets[15], 1000);
+		expect(pacer.state.limit).toBe(Infinity);
+		const held = await startsNow(pacer);
+		expect(held.started).toBe(false);
+		// Calls let go together reach the gateway in any order: the refused one arrived last of twenty.
+		tickets.filter((_, index) => index !== 15 && index <= 20).forEach((ticket) => pacer.accepted(ticket));
 		tickets.slice(21).forEach((ticket) => pacer.refused(ticket, 1000));
 		expect(pacer.state.limit).toBe(20);
+		// The other refusals of the same burst do not teach it again, and nobody else is paused.
 		expect(pacer.state.resumeAt).toBe(0);
 		expect(pacer.state.refusals).toBe(5);
+		// The caller held meanwhile starts once the window has room.
+		at(101_100);
+		await held.ticket;
 	});
 
 	it('then starts no more than the limit in any window and guard', async () => {
-		const { pacer, at, now } = pacerAt({ initialConcurrency: 100, windowMs: 1000, guardMs: 10 });
-		const tickets = await start(pacer, 11);
-		tickets.slice(0, 10).forEach((ticket) => pacer.accepted(ticket));
-		pacer.refused(tickets[10], 0);
-		expect(pacer.state.limit).toBe(10);
+		const { pacer, at, now } = await learnt(10, { windowMs: 1000, guardMs: 10 });
 		// The window is full: the next call may start when the first of the ten is a window and guard old.
-		let started = false;
-		const next = pacer.acquire().then(() => (started = true));
-		await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(started).toBe(false);
+		const next = await startsNow(pacer);
+		expect(next.started).toBe(false);
 		at(now() + 1010);
-		await next;
+		await next.ticket;
+	});
+
+	it('after a 429 in a window below the limit, starts nothing until the oldest call in it is a window old', async () => {
+		const { pacer, at, now } = await learnt(10);
+		const t0 = now();
+		at(t0 + 1010);
+		const second = await start(pacer, 6);
+		second.slice(0, 5).forEach((ticket) => pacer.accepted(ticket));
+		at(t0 + 1100);
+		pacer.refused(second[5], 1000);
+		// Only five of ten started in this window, but the gateway said it is full.
+		const next = await startsNow(pacer);
+		expect(next.started).toBe(false);
+		at(t0 + 2020);
+		await next.ticket;
 	});
 
 	it('pauses every call when nothing got through: a used-up quota, not a rate', async () => {
@@ -97,38 +136,25 @@ describe('Pacer', () => {
 		expect(pacer.state.resumeAt).toBe(105_050);
 	});
 
-	it('follows a limit that fell, and widens its guard when a call is refused at the limit', async () => {
-		const { pacer, at, now } = pacerAt({ initialConcurrency: 100 });
-		const first = await start(pacer, 21);
-		first.slice(0, 20).forEach((ticket) => pacer.accepted(ticket));
-		pacer.refused(first[20], 0);
+	it('takes one short window for jitter, and follows a quota that is short in two windows', async () => {
+		const { pacer, at, now } = await learnt(20);
+		// Three windows later the burst's reading is confirmed (a 429 right after it would correct it at once).
+		at(now() + 3100);
+		const window = async (accepted: number) => {
+			at(now() + 1200);
+			const tickets = await start(pacer, 20);
+			tickets.slice(0, accepted).forEach((ticket) => pacer.accepted(ticket));
+			tickets.slice(accepted).forEach((ticket) => pacer.refused(ticket, 1000));
+		};
+		await window(8);
 		expect(pacer.state.limit).toBe(20);
-
-		// A window later, twenty start but only eight get through: the limit fell to eight.
-		at(now() + 1100);
-		const second = await start(pacer, 20);
-		second.slice(0, 8).forEach((ticket) => pacer.accepted(ticket));
-		second.slice(8).forEach((ticket) => pacer.refused(ticket, 0));
-		expect(pacer.state.limit).toBe(8);
-
-		// Refused with the window at the limit: a start crossed the edge; the limit holds.
-		at(now() + 1100);
-		const third = await start(pacer, 8);
-		third.slice(0, 7).forEach((ticket) => pacer.accepted(ticket));
-		const guard = pacer.state.guardMs;
-		pacer.refused(third[7], 0);
-		expect(pacer.state.limit).toBe(8);
-		expect(pacer.state.guardMs).toBe(guard * 2);
+		await window(9);
+		// The better of the two readings.
+		expect(pacer.state.limit).toBe(9);
 	});
 
 	it('probes after a quiet spell: a probe that passes raises the limit, one that is refused keeps it and waits longer', async () => {
-		const tuning = { initialConcurrency: 100, minProbeAfterMs: 2000, probeStep: 0.1 };
-		const { pacer, at, now } = pacerAt(tuning);
-		const first = await start(pacer, 11);
-		first.slice(0, 10).forEach((ticket) => pacer.accepted(ticket));
-		pacer.refused(first[10], 0);
-		expect(pacer.state.limit).toBe(10);
-
+		const { pacer, at, now } = await learnt(10, { minProbeAfterMs: 2000, probeStep: 0.1 });
 		// Quiet spell over: the window takes the limit plus one probe.
 		at(now() + 2100);
 		const probed = await start(pacer, 11);
@@ -136,15 +162,44 @@ describe('Pacer', () => {
 		probed.forEach((ticket) => pacer.accepted(ticket));
 		expect(pacer.state.limit).toBe(11);
 
-		// The next probe meets a 429: the limit stays, and the next probe waits twice as long.
+		// The next probe (a window later, twice as wide) meets a 429: the limit stays, and the
+		// next probe waits twice as long.
 		at(now() + 1100);
 		const again = await start(pacer, 13);
 		again.slice(0, 11).forEach((ticket) => pacer.accepted(ticket));
-		expect(again[11].probe).toBe(true);
+		expect(again.slice(11).map((ticket) => ticket.probe)).toEqual([true, true]);
 		pacer.refused(again[11], 1000);
 		pacer.refused(again[12], 1000);
 		expect(pacer.state.limit).toBe(11);
 		expect(pacer.state.probeAfterMs).toBe(4000);
+	});
+
+	it('goes back from a limit a probe raised when the next window does not hold it', async () => {
+		const { pacer, at, now } = await learnt(10, { minProbeAfterMs: 2000, probeStep: 0.1 });
+		at(now() + 2100);
+		const probed = await start(pacer, 11);
+		probed.forEach((ticket) => pacer.accepted(ticket));
+		expect(pacer.state.limit).toBe(11);
+		// Jitter let the probe through: the next window holds only ten.
+		at(now() + 1100);
+		const next = await start(pacer, 11);
+		next.slice(0, 10).forEach((ticket) => pacer.accepted(ticket));
+		pacer.refused(next[10], 1000);
+		expect(pacer.state.limit).toBe(10);
+		expect(pacer.state.probeAfterMs).toBe(4000);
+	});
+
+	it('lets a call that is tried again go before the new ones', async () => {
+		const { pacer } = pacerAt({ initialConcurrency: 1 });
+		const [first] = await start(pacer, 1);
+		const order: string[] = [];
+		const fresh = pacer.acquire().then((ticket) => (order.push('fresh'), ticket));
+		const retry = pacer.acquire(true).then((ticket) => (order.push('retry'), ticket));
+		await settled();
+		pacer.accepted(first);
+		pacer.accepted(await retry);
+		await fresh;
+		expect(order).toEqual(['retry', 'fresh']);
 	});
 
 	it('keeps one pacer per account, shared by every caller in the process', () => {

@@ -1,4 +1,4 @@
-import { backoffDelay, isRetryable, networkOutcome, parseRetryAfter } from '../../../nodes/Imocha/transport/retry';
+import { backoffDelay, isRetryable, networkOutcome, parseRetryAfter, retryAfterWait } from '../../../nodes/Imocha/transport/retry';
 
 const policy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 8000 };
 
@@ -26,6 +26,19 @@ describe('isRetryable', () => {
 		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, false)).toBe(false);
 		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, true)).toBe(true);
 		expect(isRetryable({ kind: 'network', code: 'SOMETHING_ELSE' }, true)).toBe(false);
+	});
+});
+
+describe('retryAfterWait', () => {
+	it('waits the whole seconds before the last: a gateway rounds the wait up, so the window frees during it', () => {
+		expect(retryAfterWait(1000)).toBe(0);
+		expect(retryAfterWait(3000)).toBe(2000);
+	});
+
+	it('keeps an exact (fractional) wait and a zero one', () => {
+		expect(retryAfterWait(250)).toBe(250);
+		expect(retryAfterWait(1500)).toBe(1500);
+		expect(retryAfterWait(0)).toBe(0);
 	});
 });
 
