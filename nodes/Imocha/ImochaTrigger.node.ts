@@ -17,6 +17,7 @@ import { handleCallback } from './trigger/handleCallback';
 import { activationWarnings, withoutQuery } from './trigger/lifecycle';
 import { runTriggerStep } from './trigger/runStep';
 import { readSettings } from './trigger/settings';
+import { callbackWebhook } from './trigger/webhook';
 
 /** Static-data key remembering the URL that passed validation (checkExists reads it). */
 const VALIDATED_URL = 'validatedUrl';
@@ -27,7 +28,11 @@ export class ImochaTrigger implements INodeType {
 		name: 'imochaTrigger',
 		icon: { light: 'file:imocha.svg', dark: 'file:imocha.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n treats every version-1 webhook node as its own Webhook node's first
+		// version and evaluates `$parameter["options"]["binaryData"]` in its expression engine on
+		// each request (n8n 2.40.7 `webhook-helpers.js`, `parseRequestBody`): version 1.1 skips that
+		// (README, "Trigger throughput"). Saved workflows keep version 1 and work as before.
+		version: [1, 1.1],
 		subtitle: '={{"on " + ($parameter["statuses"] || []).join(", ")}}',
 		description: ENTRY_DESCRIPTION,
 		documentationUrl: 'https://github.com/n8n-nodes-imocha/n8n-nodes-imocha#imocha-trigger-webhook',
@@ -35,17 +40,7 @@ export class ImochaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'imochaApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Empty: n8n then answers with the webhookResponse webhook() returns, once the run exists.
-				responseData: '',
-				path: '={{$parameter["path"]}}',
-				isFullPath: true,
-			},
-		],
+		webhooks: [callbackWebhook],
 		triggerPanel: {
 			header: 'iMocha posts to this trigger when a candidate starts and finishes a test',
 			executionsHelp: {

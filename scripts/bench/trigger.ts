@@ -37,26 +37,32 @@ const root = path.resolve(__dirname, '..', '..');
 const noOp = (name: string) => ({ id: `${name}-done`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} });
 const linkTo = (from: string) => ({ [from]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } });
 
-const TRIGGER_FLOW = {
-	id: 'benchTrigImocha1',
-	name: 'bench: iMocha Trigger',
+/** The iMocha Trigger at one node version: 1.1 is what the editor adds, 1 what older workflows keep. */
+const triggerPath = (suffix: string) => `${TRIGGER_PATH}-${suffix}`;
+const triggerFlow = (typeVersion: number, suffix: string) => ({
+	id: `benchTrigImocha${suffix}`,
+	name: `bench: iMocha Trigger ${typeVersion}`,
 	active: false,
 	settings: { executionOrder: 'v1' },
 	nodes: [
 		{
-			id: 'b7e1c000-0000-4000-8000-000000000001',
+			id: `b7e1c000-0000-4000-8000-00000000000${suffix}`,
 			name: 'iMocha Trigger',
 			type: 'n8n-nodes-imocha.imochaTrigger',
-			typeVersion: 1,
+			typeVersion,
 			position: [0, 0],
-			webhookId: 'b7e1c000-0000-4000-8000-0000000000a1',
-			parameters: { path: TRIGGER_PATH, filters: {}, options: {} },
+			webhookId: `b7e1c000-0000-4000-8000-0000000000a${suffix}`,
+			parameters: { path: triggerPath(suffix), filters: {}, options: {} },
 			credentials: { imochaApi: CREDENTIAL },
 		},
 		noOp('trigger'),
 	],
 	connections: linkTo('iMocha Trigger'),
-};
+});
+const TRIGGER_FLOWS = [
+	{ flow: triggerFlow(1.1, '1'), path: triggerPath('1'), label: 'iMocha Trigger 1.1 (new nodes)' },
+	{ flow: triggerFlow(1, '3'), path: triggerPath('3'), label: 'iMocha Trigger 1 (older workflows)' },
+];
 
 /** n8n's own Webhook node, answering on receipt: the baseline every webhook trigger pays. */
 const WEBHOOK_FLOW = {
@@ -128,21 +134,24 @@ async function main(): Promise<void> {
 	const rows: Row[] = [];
 	try {
 		await n8n.importCredentials([sandboxCredentialImport(CREDENTIAL, sandbox.url, SECRET)]);
-		await n8n.importWorkflows([WEBHOOK_FLOW, TRIGGER_FLOW]);
+		await n8n.importWorkflows([WEBHOOK_FLOW, ...TRIGGER_FLOWS.map(({ flow }) => flow)]);
 		await n8n.publish(WEBHOOK_FLOW.id);
-		await n8n.publish(TRIGGER_FLOW.id);
+		for (const { flow } of TRIGGER_FLOWS) await n8n.publish(flow.id);
 		// The CLI commands above ran under --cpu-prof too: keep only the server's profiles.
 		fs.rmSync(profileDir, { recursive: true, force: true });
 		await n8n.start();
 		rows.push(await measure(n8n, "n8n's Webhook node", WEBHOOK_FLOW.id, `${n8n.baseUrl}/webhook/${WEBHOOK_PATH}`, 8_000_001));
-		rows.push(await measure(n8n, 'iMocha Trigger', TRIGGER_FLOW.id, `${n8n.baseUrl}/webhook/${TRIGGER_PATH}?token=${SECRET}`, 9_000_001));
+		for (const [index, { flow, path: triggerPathOf, label }] of TRIGGER_FLOWS.entries()) {
+			const url = `${n8n.baseUrl}/webhook/${triggerPathOf}?token=${SECRET}`;
+			rows.push(await measure(n8n, label, flow.id, url, 9_000_001 + index * 1_000_000));
+		}
 	} finally {
 		// A clean stop: Node writes the CPU profiles when n8n exits.
 		await n8n.stop();
 		await sandbox.close();
 	}
 	const [base] = rows;
-	console.log(`\n${N} callbacks, ${CONCURRENCY} at a time, one n8n (SQLite):\n`);
+	console.log(`\n${N} callbacks, ${CONCURRENCY} at a time, one n8n (SQLite), extra n8n environment ${JSON.stringify(N8N_ENV)}:\n`);
 	console.log('| Target | All answered | First post -> last run finished | Runs | Undelivered |');
 	console.log('|---|---|---|---|---|');
 	for (const row of rows) {

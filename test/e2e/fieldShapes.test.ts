@@ -15,13 +15,18 @@ const PREFIX = 'hooks';
 const TRIGGER = triggerWorkflow(CREDENTIAL);
 const INVITE = invitingWorkflow(CREDENTIAL, EMAIL);
 const FORM_PATH = 'imocha-form-callbacks';
-/** A second trigger with a Minimum Score filter, for callbacks in the shapes senders use. */
+/**
+ * A second trigger with a Minimum Score filter, for callbacks in the shapes senders use, at the
+ * node version the editor adds (1.1: n8n leaves bodies with no content type unread; the first
+ * trigger keeps version 1, whose bodies n8n reads whatever their type).
+ */
 const FORM_TRIGGER = {
 	...TRIGGER,
 	id: 'e2eFieldTrigger1',
 	name: 'e2e field: iMocha Trigger with a minimum score',
 	nodes: TRIGGER.nodes.map((node) => ({
 		...node,
+		typeVersion: 1.1,
 		id: '7a1c0f3e-2b4d-4e6f-8a0b-1c2d3e4f0101',
 		webhookId: '7a1c0f3e-2b4d-4e6f-8a0b-1c2d3e4f0102',
 		parameters: { ...node.parameters, path: FORM_PATH, filters: { minScorePercentage: 75 } },

@@ -68,6 +68,34 @@ describe('real n8n runtime', () => {
 		});
 	}, 60_000);
 
+	// n8n reads the trigger's path on every request; without a native resolver each read goes
+	// through its expression engine (trigger/webhook.ts). Asked of the n8n-workflow that n8n loads.
+	it("reads the iMocha Trigger's webhook path without its expression engine (n8n 2.40+; ignored by 1.x)", async () => {
+		const runtime = await ensureRuntime();
+		const script = `
+			const wf = require(require.resolve('n8n-workflow', { paths: [${JSON.stringify(path.resolve(runtime.n8nBin, '..', '..'))}] }));
+			const { ImochaTrigger } = require(${JSON.stringify(path.join(repoRoot, 'dist/nodes/Imocha/ImochaTrigger.node.js'))});
+			const [hook] = new ImochaTrigger().description.webhooks;
+			const node = { parameters: { path: 'imocha-callbacks', filters: {}, options: {} } };
+			const withExpression = { parameters: { path: '={{ "x" }}', filters: {}, options: {} } };
+			console.log(JSON.stringify(typeof wf.resolveWebhookDescriptionField !== 'function' ? 'no resolvers in this n8n' : {
+				native: wf.resolveWebhookDescriptionField(node, hook, 'path'),
+				wholeDescription: wf.webhookDescriptionIsNativelyResolvable(hook),
+				expressionParameter: wf.resolveWebhookDescriptionField(withExpression, hook, 'path'),
+			}));`;
+		const out = await run(runtime.nodeBin, ['-e', script], { cwd: n8n.userFolder, env: n8n.env });
+		const answer = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? 'null');
+		if (defaultRuntime().n8nVersion.startsWith('1.')) {
+			expect(answer).toBe('no resolvers in this n8n');
+		} else {
+			expect(answer).toEqual({
+				native: { resolved: true, value: 'imocha-callbacks' },
+				wholeDescription: true,
+				expressionParameter: { resolved: false },
+			});
+		}
+	}, 60_000);
+
 	it('imports and executes a workflow headlessly', async () => {
 		await n8n.importWorkflows([manualNoOpWorkflow]);
 		const run = await n8n.execute(manualNoOpWorkflow.id);

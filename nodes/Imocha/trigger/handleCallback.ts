@@ -41,6 +41,10 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	}
 
 	const request = this.getRequestObject();
+	// n8n reads the body of a version-1 webhook node whatever its type, of later versions only
+	// JSON, form, text and XML (n8n 2.40.7 `webhook-helpers.js`, `parseRequestBody`): the rest, such
+	// as a POST with no content type, is read here so body.ts sees the same bytes in every version.
+	if (request.rawBody === undefined && request.readable && typeof request.readRawBody === 'function') await request.readRawBody();
 	const body = this.getBodyData();
 	const sampleRequested = this.getMode() === 'manual' && isEmpty(body) && isEmpty(request.rawBody);
 	const parsed = parseCallback(sampleRequested ? SAMPLE_COMPLETE : body, request.rawBody);
