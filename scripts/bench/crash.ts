@@ -87,6 +87,21 @@ const REPLAY_FLOW = {
 	connections: { Start: { main: [[{ node: 'Replay Missed Results', type: 'main', index: 0 }]] } },
 };
 
+/**
+ * The invitation IDs one execution's trigger step emitted, over all its runs of that step. A
+ * retried crashed execution has two: n8n's recovery puts a placeholder item
+ * (`isArtificialRecoveredEventItem`) as run 0 when the event log says the step finished but its
+ * output was never saved, and the retry runs the step again, with the original callback, as run 1
+ * (n8n 2.40.7 `executions/execution-recovery.service.js` `amend`, n8n-core `workflow-execute.js`).
+ */
+function emittedIds(runData: any): number[] {
+	const runs: any[] = runData?.['iMocha Trigger'] ?? [];
+	return runs
+		.flatMap((run) => run?.data?.main?.[0] ?? [])
+		.filter((item: any) => item?.json && !item.json.isArtificialRecoveredEventItem)
+		.map((item: any) => Number(item.json.testInvitationId));
+}
+
 /** Runs of the trigger workflow per status, and per invitation ID (from each run's trigger output). */
 async function countRuns(cluster: QueueCluster): Promise<{ byStatus: Record<string, number>; perInvitation: Map<number, number> }> {
 	// n8n stores run data in the `flatted` format; its own copy of the library reads it back.
@@ -100,10 +115,7 @@ async function countRuns(cluster: QueueCluster): Promise<{ byStatus: Record<stri
 		byStatus[status] = (byStatus[status] ?? 0) + 1;
 		if (status !== 'success' || !data) continue;
 		// A repeat's run emits nothing from the trigger: it is no run of that invitation.
-		const item = flatted.parse(data)?.resultData?.runData?.['iMocha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
-		if (!item) continue;
-		const id = Number(item.testInvitationId);
-		perInvitation.set(id, (perInvitation.get(id) ?? 0) + 1);
+		for (const id of emittedIds(flatted.parse(data)?.resultData?.runData)) perInvitation.set(id, (perInvitation.get(id) ?? 0) + 1);
 	}
 	return { byStatus, perInvitation };
 }
@@ -143,7 +155,7 @@ async function unfinished(cluster: QueueCluster): Promise<string> {
 		.map(([id, status, mode, retryOf, data]) => {
 			const parsed = data ? flatted.parse(data) : undefined;
 			const runData = parsed?.resultData?.runData ?? {};
-			const emitted = runData['iMocha Trigger']?.[0]?.data?.main?.[0]?.map((item: any) => item.json?.testInvitationId);
+			const emitted = emittedIds(runData);
 			const input = parsed?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0]?.map((item: any) => item.json?.testInvitationId);
 			return `  ${id} ${status} ${mode}${retryOf ? ` retryOf=${retryOf}` : ''} nodes=[${Object.keys(runData).join(',')}] emitted=${JSON.stringify(emitted)} stackInput=${JSON.stringify(input)}`;
 		})

@@ -147,8 +147,18 @@ export function createWebhookContext(options: WebhookOptions) {
 export class ProcessedStore {
 	readonly lists = new Map<string, string[]>();
 
-	helpersFor(workflowId: string, nodeName: string): Pick<DeduplicationHelperFunctions, 'checkProcessedAndRecord'> {
+	helpersFor(workflowId: string, nodeName: string): Pick<DeduplicationHelperFunctions, 'checkProcessedAndRecord' | 'removeProcessed'> {
 		return {
+			// n8n's removeProcessed: read the list, drop the items, write it back.
+			removeProcessed: async (items, scope, options) => {
+				if (scope !== 'node' || options.mode !== 'entries') throw new Error(`Unexpected store use: ${scope}/${options.mode}`);
+				const list = [...(this.lists.get(`${workflowId}/${nodeName}`) ?? [])];
+				await new Promise((resolve) => setImmediate(resolve));
+				this.lists.set(
+					`${workflowId}/${nodeName}`,
+					list.filter((entry) => !items.map(String).includes(entry)),
+				);
+			},
 			checkProcessedAndRecord: async (items, scope, options) => {
 				if (scope !== 'node' || options.mode !== 'entries') throw new Error(`Unexpected store use: ${scope}/${options.mode}`);
 				const list = [...(this.lists.get(`${workflowId}/${nodeName}`) ?? [])];

@@ -7,7 +7,7 @@ import { checkCallback, checkTestId } from '../callbacks/filter';
 import { SAMPLE_COMPLETE } from '../callbacks/samples';
 import { checkToken } from '../callbacks/token';
 import { CALLBACK_TOKEN_PARAMETER } from '../callbacks/url';
-import { callbackKey, claimedRecently, claimScope } from './claim';
+import { callbackKey, claimedRecently, claimScope, DELIVERY_FIELD, newDelivery } from './claim';
 import { readSettings } from './settings';
 
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
@@ -82,8 +82,9 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 
 	// No answer here: n8n answers with webhookResponse once it has created the run (and 500 when it
 	// cannot), so iMocha retries every callback that has no run. The run's first step (execute())
-	// claims the callback and fetches the report.
-	return { workflowData: [[{ json: { ...event, ...extra } }]], webhookResponse: STARTED };
+	// claims the callback and fetches the report. The delivery ID lets a retry of this run be told
+	// from a repeat of the callback (claim.ts, `claimKeys`).
+	return { workflowData: [[{ json: { ...event, ...extra, [DELIVERY_FIELD]: newDelivery() } }]], webhookResponse: STARTED };
 }
 
 function isEmpty(value: unknown): boolean {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { CallbackEventData } from '../callbacks/event';
 import { enrich } from '../reports/enrich';
-import { callbackKey, claimKeys, claimScope } from './claim';
+import { callbackKey, claimKeys, claimScope, DELIVERY_FIELD } from './claim';
 import { readSettings } from './settings';
 
 /**
@@ -11,34 +11,40 @@ import { readSettings } from './settings';
  * `runNode`: `execute` is checked before `webhook`), so this runs after iMocha had its answer and
  * on whichever process runs executions (a worker in queue mode).
  *
- * In: the event items `webhook()` emitted (one per callback). Out: the events whose key no earlier
- * run claimed (see `claimKeys`), with the report and PDF added to finished attempts when the
- * Options ask for them; a repeat yields no item, so nothing after the trigger runs for it. Sample
- * events and runs from the editor (test URL) are never claimed: what a user posts while building
- * must neither be dropped nor hide a later real callback. A run retried from n8n's executions list
- * (mode 'retry') claims and emits, as asked. Throws only what the claim throws.
+ * In: the event items `webhook()` emitted (one per callback, each with its delivery ID). Out: the
+ * events this run won (see `claimKeys`: the first run of a callback, and reruns of that run, such
+ * as a retry after a crash), without the delivery ID, with the report and PDF added to finished
+ * attempts when the Options ask for them; a repeat yields no item, so nothing after the trigger
+ * runs for it. Sample events and runs from the editor (test URL) are never claimed: what a user
+ * posts while building must neither be dropped nor hide a later real callback. Throws only what
+ * the claim throws.
  */
 export async function runTriggerStep(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const settings = readSettings((name, fallback) => this.getNodeParameter(name, 0, fallback));
 	// Runs from the editor are the user's own tests: never claimed.
 	const claimable = this.getMode() !== 'manual' && settings.dedupe.ttlMs > 0;
-	// A run the user retries from the executions list (after a crash, say) emits as asked, and
-	// still claims, so a later replay of the same callback stays a duplicate.
-	const retried = this.getMode() === 'retry';
-	const events = items.map((item) => item.json as CallbackEventData);
-	const keys = events.filter((event) => claimable && !event.sample).map(callbackKey);
-	const fresh = keys.length ? await claimKeys(this, claimScope(this.getWorkflow().id, this.getNode().name), keys) : new Set<string>();
+	const inputs = items.map((item) => {
+		const { [DELIVERY_FIELD]: delivery, ...event } = item.json as CallbackEventData & { [DELIVERY_FIELD]?: string };
+		return { item: { ...item, json: event }, event: event as CallbackEventData, delivery: typeof delivery === 'string' ? delivery : undefined };
+	});
+	const claimed = inputs.filter(({ event }) => claimable && !event.sample);
+	const decisions = claimed.length
+		? await claimKeys(this, claimScope(this.getWorkflow().id, this.getNode().name), claimed.map(({ event, delivery }) => ({ key: callbackKey(event), delivery })))
+		: [];
+	// A run retried from the executions list that was created before deliveries existed emits as asked.
+	const legacyRetry = this.getMode() === 'retry';
+	const emits = new Map(claimed.map((input, index) => [input, decisions[index] || (legacyRetry && !input.delivery)]));
 
 	const out: INodeExecutionData[] = [];
 	const repeats: string[] = [];
-	for (const [index, event] of events.entries()) {
-		if (claimable && !retried && !event.sample && !fresh.has(callbackKey(event))) {
-			this.logger.info(`iMocha Trigger: callback ${callbackKey(event)} was already handled by an earlier run; this run emits nothing`);
-			repeats.push(callbackKey(event));
+	for (const [index, input] of inputs.entries()) {
+		if (emits.get(input) === false) {
+			this.logger.info(`iMocha Trigger: callback ${callbackKey(input.event)} was already handled by an earlier run; this run emits nothing`);
+			repeats.push(callbackKey(input.event));
 			continue;
 		}
-		out.push({ ...(await withEnrichment(this, items[index], event, settings.enrich)), pairedItem: { item: index } });
+		out.push({ ...(await withEnrichment(this, input.item, input.event, settings.enrich)), pairedItem: { item: index } });
 	}
 	// Shown on the node in the executions list, so a run that emitted nothing says why.
 	if (repeats.length) {
@@ -49,7 +55,6 @@ export async function runTriggerStep(this: IExecuteFunctions): Promise<INodeExec
 	}
 	return [out];
 }
-
 async function withEnrichment(
 	context: IExecuteFunctions,
 	item: INodeExecutionData,

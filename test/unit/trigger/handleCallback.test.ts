@@ -260,7 +260,8 @@ describe('de-duplication', () => {
 			outcomes.push(!result.workflowData ? 'no run' : emitted?.length ? 'emitted' : 'run, nothing emitted');
 		}
 		expect(outcomes).toEqual(['emitted', 'no run', 'no run', 'no run', 'no run', 'no run']);
-		expect([...shared.store.lists.values()]).toEqual([['2655161:complete']]);
+		// The key, and the mark of the delivery that won it (claim.ts, claimKeys).
+		expect([...shared.store.lists.values()]).toEqual([['2655161:complete', expect.stringMatching(/^2655161:complete\|[0-9a-f-]{36}$/)]]);
 	});
 
 	it('emits one event when the same callback arrives several times at once (each gets a run; the claims queue)', async () => {
@@ -331,6 +332,38 @@ describe('de-duplication', () => {
 		});
 		const replay = await call({ ...shared, node: fresh });
 		expect(replay.emitted).toEqual([]);
+	});
+
+	it('emits nothing when the crashed run of a repeat is retried: the retry carries the repeat\'s delivery, not the winner\'s', async () => {
+		const shared = instance();
+		let other!: ImochaTrigger;
+		jest.isolateModules(() => {
+			other = new (require('../../../nodes/Imocha/ImochaTrigger.node') as typeof import('../../../nodes/Imocha/ImochaTrigger.node')).ImochaTrigger();
+		});
+		const first = await call(shared);
+		const repeat = await call({ ...shared, node: other });
+		expect([first.emitted?.length, repeat.emitted?.length]).toEqual([1, 0]);
+		const [retried] = await trigger.execute.call(runOf(shared, repeat.result.workflowData![0], 'retry'));
+		expect(retried).toEqual([]);
+		// The repeat's mark was taken back: only the winner's key and mark stay.
+		expect([...shared.store.lists.values()][0]).toEqual(['2655161:complete', expect.stringMatching(/^2655161:complete\|/)]);
+	});
+
+	it('emits again when n8n re-runs the winning step with its stored input, whatever the mode', async () => {
+		const shared = instance();
+		const first = await call(shared);
+		// n8n's retry re-runs a trigger step whose output was never saved (its crash recovery gives
+		// run 0 a placeholder item); in queue mode a stalled job could re-run it in mode 'webhook'.
+		for (const mode of ['retry', 'webhook'] as const) {
+			const [again] = await trigger.execute.call(runOf(shared, first.result.workflowData![0], mode));
+			expect(again.map((item) => item.json.testInvitationId)).toEqual([2655161]);
+		}
+	});
+
+	it('keeps the delivery ID in the run\'s input (what n8n stores and a retry reuses) and out of the event', async () => {
+		const first = await call(instance());
+		expect(first.result.workflowData![0][0].json).toHaveProperty('__imochaDelivery', expect.stringMatching(/^[0-9a-f-]{36}$/));
+		expect(first.json).not.toHaveProperty('__imochaDelivery');
 	});
 
 	it('does not de-duplicate with a window of 0', async () => {
