@@ -47,7 +47,7 @@ const TRIGGER_FLOW = {
 			id: 'c7a50000-0000-4000-8000-000000000001',
 			name: 'iMocha Trigger',
 			type: 'n8n-nodes-imocha.imochaTrigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId: 'c7a50000-0000-4000-8000-0000000000a1',
 			parameters: { path: TRIGGER_PATH, filters: {}, options: {} },
