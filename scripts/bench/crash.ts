@@ -156,8 +156,9 @@ async function unfinished(cluster: QueueCluster): Promise<string> {
 			const parsed = data ? flatted.parse(data) : undefined;
 			const runData = parsed?.resultData?.runData ?? {};
 			const emitted = emittedIds(runData);
+			const placeholder = (runData['iMocha Trigger'] ?? []).some((run: any) => run?.data?.main?.[0]?.some((item: any) => item?.json?.isArtificialRecoveredEventItem));
 			const input = parsed?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0]?.map((item: any) => item.json?.testInvitationId);
-			return `  ${id} ${status} ${mode}${retryOf ? ` retryOf=${retryOf}` : ''} nodes=[${Object.keys(runData).join(',')}] emitted=${JSON.stringify(emitted)} stackInput=${JSON.stringify(input)}`;
+			return `  ${id} ${status} ${mode}${retryOf ? ` retryOf=${retryOf}` : ''} nodes=[${Object.keys(runData).join(',')}] emitted=${JSON.stringify(emitted)}${placeholder ? ' (after a recovery placeholder)' : ''} stackInput=${JSON.stringify(input)}`;
 		})
 		.join('\n');
 }
@@ -245,7 +246,7 @@ async function main(): Promise<void> {
 			const statuses = Object.entries(counts.byStatus).map(([status, count]) => `${status} ${count}`).join(', ');
 			console.log(`| ${label} | ${N - lost - duplicated} | ${lost} | ${duplicated} | ${statuses} |`);
 		}
-		if (tally(after).lost) console.log(`\nRuns that did not finish, and their retries:\n${await unfinished(cluster)}`);
+		console.log(`\nRuns that did not finish, and their retries:\n${await unfinished(cluster)}`);
 		console.log(`\nBurst: ${load.delivered} answered 2xx, ${load.retried} needed retries, ${load.undelivered} given up after 6 attempts.`);
 		console.log(`Recovery: ${recovery.retried} crashed or failed runs retried; Replay Missed Results scheduled ${recovery.replayed} callbacks.`);
 	} finally {
