@@ -13,7 +13,7 @@ import { ImochaTrigger } from '../../nodes/Imocha/ImochaTrigger.node';
 import type { Sandbox } from '../../sandbox/server';
 import { resourceWorkflows } from '../../scripts/workflows/resources';
 import { createExecuteContext } from './context';
-import { createPollContext, createWebhookContext } from './webhookContext';
+import { createPollContext, createRunContext, createWebhookContext, ProcessedStore } from './webhookContext';
 
 export interface OutputSample {
 	/** The node type without the package prefix, as n8n's schema route names it. */
@@ -111,7 +111,7 @@ async function inviteAndWaitSample(sandbox: Sandbox): Promise<OutputSample> {
 	return { node: 'imocha', resource: 'invitation', operation: 'inviteAndWait', items: [...jsonOf(timedOut), ...jsonOf(resumed.workflowData?.[0] ?? [])] };
 }
 
-/** The iMocha Trigger with its default options, for a finished attempt and one in progress. */
+/** The iMocha Trigger with its default options, for a finished attempt and one in progress: what its run step emits. */
 async function webhookTriggerSample(sandbox: Sandbox): Promise<OutputSample> {
 	const trigger = new ImochaTrigger();
 	const inProgress = { ...SEEDED_CALLBACK, TestInvitationId: 2894726, Status: 'In Progress', TotalScore: 0, CandidateScore: 0, ReportPDFUrl: null, PerformanceCategory: null };
@@ -125,7 +125,15 @@ async function webhookTriggerSample(sandbox: Sandbox): Promise<OutputSample> {
 			properties: trigger.description.properties,
 		});
 		const result = await trigger.webhook.call(context);
-		items.push(...jsonOf(result.workflowData?.[0] ?? []));
+		const run = createRunContext({
+			parameters: { path: 'imocha-callbacks' },
+			credentials: sandboxCredentials(sandbox, { callbackSecret: CALLBACK_SECRET }),
+			properties: trigger.description.properties,
+			items: result.workflowData?.[0] ?? [],
+			store: new ProcessedStore(),
+		});
+		const [emitted] = await trigger.execute.call(run);
+		items.push(...jsonOf(emitted));
 	}
 	return { node: 'imochaTrigger', items };
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { getItemParameter } from './itemParameter';
 import { checkId } from './validate';
 
 export const testInvitationIdField: INodeProperties = {
@@ -13,5 +14,5 @@ export const testInvitationIdField: INodeProperties = {
 };
 
 export function readTestInvitationId(context: IExecuteFunctions, itemIndex: number): number {
-	return checkId(context, itemIndex, 'Test Invitation ID', context.getNodeParameter('testInvitationId', itemIndex));
+	return checkId(context, itemIndex, 'Test Invitation ID', getItemParameter(context, 'testInvitationId', itemIndex));
 }

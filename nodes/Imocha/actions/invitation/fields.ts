@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { getItemParameter } from '../../operation/itemParameter';
 import { checkEmail, checkEmailList, checkId, checkOption, checkText, checkDateTime, invalid, toFlag } from '../../operation/validate';
 import { checkHttpUrl } from './callbackTarget';
 
@@ -171,8 +172,8 @@ export function readCandidate(
 	itemIndex: number,
 	mandatoryDisabled: boolean,
 ): { email?: string; name?: string } {
-	const email = context.getNodeParameter('candidateEmail', itemIndex, '');
-	const name = context.getNodeParameter('candidateName', itemIndex, '');
+	const email = getItemParameter(context, 'candidateEmail', itemIndex, '');
+	const name = getItemParameter(context, 'candidateName', itemIndex, '');
 	const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
 	return {
 		email: mandatoryDisabled && blank(email) ? undefined : checkEmail(context, itemIndex, 'Candidate Email', email),

@@ -6,6 +6,7 @@ import { field } from '../../api/read';
 import { isNotStarted } from '../../callbacks/status';
 import type { ImochaOperation } from '../../operation/contract';
 import { toItems } from '../../operation/output';
+import { getItemParameter } from '../../operation/itemParameter';
 import { readTestInvitationId, testInvitationIdField } from '../../operation/testInvitationId';
 import { checkId, checkText, checkDateTime, compact, invalid } from '../../operation/validate';
 import { candidateNameField, optionalFields, readWindow } from './fields';
@@ -71,7 +72,7 @@ export const operation: ImochaOperation<Input> = {
 	description,
 	prepare(this: IExecuteFunctions, itemIndex: number): Input {
 		const testInvitationId = readTestInvitationId(this, itemIndex);
-		const name = checkText(this, itemIndex, 'Candidate Name', this.getNodeParameter('candidateName', itemIndex, ''));
+		const name = checkText(this, itemIndex, 'Candidate Name', getItemParameter(this, 'candidateName', itemIndex, ''));
 		const fields = this.getNodeParameter('reminderFields', itemIndex, {}) as IDataObject;
 		const end = checkDateTime(this, itemIndex, 'Access Until', this.getNodeParameter('endDateTime', itemIndex, ''));
 		const given = readWindow(this, itemIndex, { ...fields, endDateTime: end });
