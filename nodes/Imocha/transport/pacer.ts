@@ -21,10 +21,11 @@ import { sleep } from 'n8n-workflow';
  *
  * Refusals are cheap (the gateway did not count them, and the call goes again first in line);
  * a limit read too low costs a share of every window. So the limit falls only on evidence that
- * holds: the first burst's reading when the next window does not hold it, or two refusals at
- * least a window apart that both saw clearly fewer calls through than the limit (a quota that
- * fell). A single short window is taken for the jitter of a loaded machine, where a call's start
- * and the gateway's count drift apart. The limit rises by probes: after a quiet spell a window
+ * holds: two refusals at least a window apart that both saw clearly fewer calls through than
+ * the limit (a quota that fell, or a first burst read too high), and then to the better of the
+ * two. A single short window is taken for the jitter of a loaded machine, where a call's start
+ * and the gateway's count drift apart; right after the first burst that drift is largest, since
+ * n8n's first calls of a run reach iMocha late (seen: one window read 4 of 20). The limit rises by probes: after a quiet spell a window
  * takes `step` extra calls; a probe that passes raises the limit and the next comes a window
  * later with twice the step (a quota that rose is found in a few seconds); one that is refused,
  * or whose raise the next window does not hold, keeps the limit and waits twice as long.
@@ -57,10 +58,10 @@ export interface PacerTuning {
 
 export const DEFAULT_PACER_TUNING: PacerTuning = {
 	windowMs: 1000,
-	guardMs: 10,
+	guardMs: 5,
 	reorderMs: 50,
 	slackMs: 100,
-	initialConcurrency: 16,
+	initialConcurrency: 32,
 	maxConcurrency: 200,
 	probeStep: 0.05,
 	minProbeAfterMs: 2000,
@@ -128,8 +129,8 @@ export class Pacer {
 	/** Calls numbered up to this were already in flight at the last change of the limit. */
 	private limitChangedSeq = 0;
 	private concurrencyCutSeq = 0;
-	/** The limit was read from a single window: the first 429's burst, or a probe. */
-	private unconfirmed: 'burst' | 'probe' | false = false;
+	/** The limit was raised by a probe that passed, and no later window has held it yet. */
+	private probeUnconfirmed = false;
 	private limitSetAt = 0;
 	private limitBeforeProbe = 0;
 	/** After a 429, nothing starts before this (ms): the gateway's window is full until then. */
@@ -219,8 +220,8 @@ export class Pacer {
 		const held = this.through(ticket, 'proof') + 1;
 		if (held <= this.limit) return;
 		// The window held more calls than the limit: the limit rose. Probe again soon, wider.
-		if (this.unconfirmed !== 'probe') this.limitBeforeProbe = this.limit;
-		this.setLimit(held, 'probe');
+		if (!this.probeUnconfirmed) this.limitBeforeProbe = this.limit;
+		this.setLimit(held, true);
 		this.step *= 2;
 		this.probeAfterMs = this.tuning.minProbeAfterMs;
 		this.probeAt = this.now() + this.tuning.windowMs;
@@ -245,8 +246,8 @@ export class Pacer {
 		}
 		// Calls already in flight at the last change are part of the event that caused it.
 		if (ticket.seq <= this.limitChangedSeq) return;
-		// Three windows without a 429 confirm it.
-		if (this.unconfirmed && at - this.limitSetAt > 3 * this.span()) this.unconfirmed = false;
+		// Three windows without a 429 confirm a probe's raise.
+		if (this.probeUnconfirmed && at - this.limitSetAt > 3 * this.span()) this.probeUnconfirmed = false;
 		if (through === 0) {
 			// None of the window's calls got through before it. With calls through just before
 			// the window or just after it, it crossed the window's edge; with none, the quota is
@@ -255,8 +256,8 @@ export class Pacer {
 			if (around === 0) this.resumeAt = Math.max(this.resumeAt, at + waitMs);
 		} else if (!Number.isFinite(this.limit)) {
 			// The first 429 of a burst: count the calls let go with it too, whichever arrived first.
-			this.setLimit(this.through(ticket, 'burst'), 'burst');
-		} else if (this.unconfirmed === 'probe') {
+			this.setLimit(this.through(ticket, 'burst'), false);
+		} else if (this.probeUnconfirmed) {
 			// A probe passed, but the limit it raised does not hold: a start that jitter moved out
 			// of a window let it through. Back to what this window proves (not below the limit
 			// before the probes), and probe less often.
@@ -264,10 +265,6 @@ export class Pacer {
 			this.setLimit(Math.max(this.limitBeforeProbe, proven), false);
 			this.probeAfterMs = Math.min(this.tuning.maxProbeAfterMs, this.probeAfterMs * 2);
 			this.probeAt = this.now() + this.probeAfterMs;
-		} else if (this.unconfirmed === 'burst' && through < this.limit - 1) {
-			// The first burst's reading (which counts the calls let go with the refused one) does
-			// not hold in the next window. A refused call normally saw one less than the limit.
-			this.setLimit(through, false);
 		} else if (through < this.limit - 1) {
 			const earlier = this.shortfall;
 			const apart = earlier ? ticket.startedAt - earlier.startedAt : Infinity;
@@ -281,9 +278,9 @@ export class Pacer {
 		// Otherwise the window was at the limit: jitter moved a start across its edge.
 	}
 
-	private setLimit(limit: number, unconfirmed: Pacer['unconfirmed']): void {
+	private setLimit(limit: number, probeUnconfirmed: boolean): void {
 		this.limit = limit;
-		this.unconfirmed = unconfirmed;
+		this.probeUnconfirmed = probeUnconfirmed;
 		this.limitSetAt = this.now();
 		this.limitChangedSeq = this.seq;
 		this.shortfall = undefined;

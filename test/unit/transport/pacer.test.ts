@@ -153,6 +153,22 @@ describe('Pacer', () => {
 		expect(pacer.state.limit).toBe(9);
 	});
 
+	it("also takes one short window right after the first burst for jitter: n8n's first calls reach iMocha late", async () => {
+		const { pacer, at, now } = await learnt(20);
+		const window = async (accepted: number) => {
+			at(now() + 1200);
+			const tickets = await start(pacer, 20);
+			tickets.slice(0, accepted).forEach((ticket) => pacer.accepted(ticket));
+			tickets.slice(accepted).forEach((ticket) => pacer.refused(ticket, 1000));
+		};
+		// Seen in n8n (R = 20, 400 ms): one window read 4 and the limit stayed there for seconds.
+		await window(4);
+		expect(pacer.state.limit).toBe(20);
+		// A burst read too high still falls within two windows, to the better reading.
+		await window(15);
+		expect(pacer.state.limit).toBe(15);
+	});
+
 	it('probes after a quiet spell: a probe that passes raises the limit, one that is refused keeps it and waits longer', async () => {
 		const { pacer, at, now } = await learnt(10, { minProbeAfterMs: 2000, probeStep: 0.1 });
 		// Quiet spell over: the window takes the limit plus one probe.
