@@ -81,6 +81,15 @@ function runOf(shared: { store: ProcessedStore; staticData: IDataObject }, items
 	return createRunContext({ ...shared, mode, parameters: { path: 'imocha-callbacks' }, credentials, properties: trigger.description.properties, items });
 }
 
+/** The trigger as another n8n process loads it: its own module state, the same store. */
+function inAnotherProcess(): ImochaTrigger {
+	let other!: ImochaTrigger;
+	jest.isolateModules(() => {
+		other = new (require('../../../nodes/Imocha/ImochaTrigger.node') as typeof import('../../../nodes/Imocha/ImochaTrigger.node')).ImochaTrigger();
+	});
+	return other;
+}
+
 describe('token', () => {
 	it('starts a run and answers 200 when the token matches', async () => {
 		const { result, response, json } = await call();
@@ -274,10 +283,7 @@ describe('de-duplication', () => {
 
 	it('emits nothing for a repeat that reaches another n8n process: the shared store knows it', async () => {
 		const shared = instance();
-		let other!: ImochaTrigger;
-		jest.isolateModules(() => {
-			other = new (require('../../../nodes/Imocha/ImochaTrigger.node') as typeof import('../../../nodes/Imocha/ImochaTrigger.node')).ImochaTrigger();
-		});
+		const other = inAnotherProcess();
 		const first = await call(shared);
 		const repeat = await call({ ...shared, node: other });
 		expect(first.emitted).toHaveLength(1);
@@ -326,20 +332,14 @@ describe('de-duplication', () => {
 		const items = (await webhookOnly(shared)).workflowData![0];
 		expect((await trigger.execute.call(runOf(shared, items, 'retry')))[0]).toHaveLength(1);
 		// The replay reaches a process that has no memory of the retry: only the store decides.
-		let fresh!: ImochaTrigger;
-		jest.isolateModules(() => {
-			fresh = new (require('../../../nodes/Imocha/ImochaTrigger.node') as typeof import('../../../nodes/Imocha/ImochaTrigger.node')).ImochaTrigger();
-		});
+		const fresh = inAnotherProcess();
 		const replay = await call({ ...shared, node: fresh });
 		expect(replay.emitted).toEqual([]);
 	});
 
 	it('emits nothing when the crashed run of a repeat is retried: the retry carries the repeat\'s delivery, not the winner\'s', async () => {
 		const shared = instance();
-		let other!: ImochaTrigger;
-		jest.isolateModules(() => {
-			other = new (require('../../../nodes/Imocha/ImochaTrigger.node') as typeof import('../../../nodes/Imocha/ImochaTrigger.node')).ImochaTrigger();
-		});
+		const other = inAnotherProcess();
 		const first = await call(shared);
 		const repeat = await call({ ...shared, node: other });
 		expect([first.emitted?.length, repeat.emitted?.length]).toEqual([1, 0]);
