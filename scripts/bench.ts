@@ -182,7 +182,7 @@ async function benchReturnAll(n8n: N8nInstance, sandbox: Sandbox): Promise<void>
 		`${seconds(nodeMs)} s`,
 		`${(nodeMs / ideal).toFixed(2)}x of pages x round trip = ${pages} x ${rtt.toFixed(0)} ms = ${seconds(ideal)} s`,
 		`${count} items returned, ${calls} calls`,
-		`peak memory: n8n process ${peakProcessMb.toFixed(0)} MB (VmHWM), with task runner ${peakTreeMb.toFixed(0)} MB; one page through the node ${nodeOnePage} ms; load ${sampleLoad()}`,
+		`peak memory: n8n process ${peakProcessMb.toFixed(0)} MB (VmHWM), with task runner ${peakTreeMb.toFixed(0)} MB; a run of the node for one page alone, set-up included: ${nodeOnePage} ms; load ${sampleLoad()}`,
 	]);
 }
 

@@ -122,8 +122,10 @@ async function send(context: ImochaContext, request: ImochaRequest, binary: bool
 		const hinted = rateLimited ? parseRetryAfter(response?.headers?.['retry-after']) : undefined;
 		const tooLong = hinted !== undefined && hinted > (retry.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS);
 		const wait = hinted ?? backoffDelay(attempt, retry);
-		// A 429 is about the account: the pacer learns its limit from it (see pacer.ts).
-		if (rateLimited) pacer.refused(ticket, wait);
+		// A 429 is about the account: the pacer learns its limit from it (see pacer.ts). A wait
+		// this call gives up on is not passed on: the pacer would hold every other call of the
+		// account for it, where each of them should get its own answer (and fail as fast).
+		if (rateLimited) pacer.refused(ticket, tooLong ? 0 : wait);
 		const canRetry = attempt < retry.maxAttempts && !tooLong && isRetryable(outcome, idempotent);
 		if (!canRetry) throw failure(context, connection, request, outcome, response, attempt, hinted, idempotent);
 		await sleep(hinted !== undefined ? retryAfterWait(hinted) : wait);

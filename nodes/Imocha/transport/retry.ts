@@ -14,7 +14,7 @@
  *
  * | Not retried after a possible side effect           | Why                                          |
  * |----------------------------------------------------|----------------------------------------------|
- * | Invitation > Reattempt                             | after a finished attempt each call opens a new invitation |
+ * | Invitation > Reattempt                             | while a reattempt is open a repeat returns it but applies the window (and email) again; after a finished attempt each call opens a new invitation (https://developer.imocha.io/reattempt-test-18118150e0) |
  * | Invitation > Cancel                                | a second call fails: the first already cancelled |
  * | User > Create                                      | a second call fails: the user exists         |
  * | Callback > Process                                 | each call re-sends the callbacks downstream  |

@@ -223,6 +223,16 @@ describe('fault matrix', () => {
 			expect(output[0].json.message).toContain('iMocha asked to wait 3600 s');
 			expect(sandbox.requests).toHaveLength(1);
 		});
+
+		it('does not hold the next items for a Retry-After it gave up on', async () => {
+			// Nothing got through before the 429, which the pacer reads as a used-up quota: it
+			// would hold every call of the account for the hour the failed item did not wait.
+			sandbox.faults.inject(/^GET \/v3\/reports\/\d+$/, { kind: 'status', status: 429, retryAfter: '3600' }, 1);
+			const output = await run(readReport, 2);
+			expect(output[0].json.message).toContain('iMocha asked to wait 3600 s');
+			expect(output[1].json.testInvitationId).toBe(REPORTS[1]);
+			expect(sandbox.requests).toHaveLength(2);
+		}, 15_000);
 	});
 });
 
