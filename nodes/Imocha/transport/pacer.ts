@@ -25,10 +25,11 @@ import { sleep } from 'n8n-workflow';
  * the limit (a quota that fell, or a first burst read too high), and then to the better of the
  * two. A single short window is taken for the jitter of a loaded machine, where a call's start
  * and the gateway's count drift apart; right after the first burst that drift is largest, since
- * n8n's first calls of a run reach iMocha late (seen: one window read 4 of 20). The limit rises by probes: after a quiet spell a window
- * takes `step` extra calls; a probe that passes raises the limit and the next comes a window
- * later with twice the step (a quota that rose is found in a few seconds); one that is refused,
- * or whose raise the next window does not hold, keeps the limit and waits twice as long.
+ * n8n's first calls of a run reach iMocha late (seen: one window read 4 of 20). The limit
+ * rises by probes: `minProbeAfterMs` after it was last set a window takes `step` extra calls; a
+ * probe that passes raises the limit and the next comes a window later with twice the step (a
+ * quota that rose is found in a few seconds); one that is refused, or whose raise a 429 in the
+ * next three windows does not hold, keeps the limit and waits twice as long.
  *
  * The whole account waits only when nothing got through around the refused call (a used-up
  * quota, not a rate): there is no limit to pace by then.
