@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { resources } from '../../nodes/Imocha/actions/resources';
+import { ImochaPollTrigger } from '../../nodes/Imocha/ImochaPollTrigger.node';
+import { ImochaTrigger } from '../../nodes/Imocha/ImochaTrigger.node';
 import { imochaNode } from '../helpers/runNode';
 
 interface WorkflowNode {
@@ -62,4 +64,24 @@ describe.each([
 		const linked = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
 		for (const node of linked) expect(targets.has(node.name) || sources.includes(node.name)).toBe(true);
 	});
+});
+
+describe('every example', () => {
+	const packageNodes: Record<string, INodeTypeDescription> = {
+		'n8n-nodes-imocha.imocha': imochaNode.description,
+		'n8n-nodes-imocha.imochaTrigger': new ImochaTrigger().description,
+		'n8n-nodes-imocha.imochaPollTrigger': new ImochaPollTrigger().description,
+	};
+	/** What the editor adds today: the default version, else the newest. */
+	const current = (description: INodeTypeDescription) =>
+		description.defaultVersion ?? Math.max(...[description.version].flat());
+
+	it.each(readdirSync(join(__dirname, '../../examples')).filter((file) => file.endsWith('.json')))(
+		'%s uses the version of each package node that the editor adds (older versions keep older behaviour)',
+		(file) => {
+			const nodes = (load(file).nodes as Array<WorkflowNode & { typeVersion: number }>).filter((node) => node.type.startsWith('n8n-nodes-imocha.'));
+			expect(nodes.length).toBeGreaterThan(0);
+			for (const node of nodes) expect([node.name, node.typeVersion]).toEqual([node.name, current(packageNodes[node.type])]);
+		},
+	);
 });
